@@ -1,0 +1,44 @@
+# Two commands: `make run` and `make test`. Everything else is optional.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+# Only root can apt-get; elsewhere use sudo when it exists.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
+
+.PHONY: run test test-fast chromium migrate clean
+
+$(VENV)/.installed: requirements.txt
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { rm -rf $(VENV); \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
+	$(PY) -m pip install -q -r requirements-test.txt
+	@touch $@
+
+# Serve the site with demo content on SQLite at http://127.0.0.1:$(PORT)/
+run: $(VENV)/.installed
+	DJANGO_DEBUG=true $(PY) manage.py migrate --noinput
+	DJANGO_DEBUG=true $(PY) manage.py load_demo_content --if-empty
+	DJANGO_DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Debian's Chromium for the browser tests (Playwright never downloads a browser here).
+chromium:
+	@command -v chromium >/dev/null || [ -x /usr/bin/chromium ] || { \
+	  command -v apt-get >/dev/null && $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; } || \
+	  echo "Chromium could not be installed: browser tests will be skipped (they fail under CI=true)."
+
+# Every test, browser tests included.
+test: $(VENV)/.installed-test chromium
+	DJANGO_SECRET_KEY=test-only-not-secret $(PY) -m pytest
+
+# The quick loop while coding: everything but the browser.
+test-fast: $(VENV)/.installed-test
+	DJANGO_SECRET_KEY=test-only-not-secret $(PY) -m pytest -m "not browser"
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

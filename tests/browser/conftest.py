@@ -1,0 +1,63 @@
+"""Playwright driving Debian's Chromium; no browser is ever downloaded."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the tests
+# make around it are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium is missing at {CHROMIUM}; browser tests must run in CI.")
+        pytest.skip(f"Chromium is missing at {CHROMIUM} (make test installs it with apt)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def staff_login(page, live_server, django_user_model):
+    """Log a superuser into the admin in the browser and return the page."""
+
+    def login(username="staff", password="a-long-test-password"):
+        if not django_user_model.objects.filter(username=username).exists():
+            django_user_model.objects.create_superuser(username, "staff@example.com", password)
+        page.goto(f"{live_server.url}/admin/login/")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_url(f"{live_server.url}/admin/")
+        return page
+
+    return login

@@ -1,0 +1,11 @@
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def test_storage(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"  # uploads from tests never touch media/
+    # Hashed static names need collectstatic; tests use plain names instead.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }

@@ -1,0 +1,96 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from pages.models import ClinicSettings
+from tests.factories import ItemFactory, PageFactory, SectionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_detail_page_renders_what_is_in_the_database(client):
+    section = SectionFactory(heading="Who is a candidate?", body="Adults in good health.")
+    url = section.page.get_absolute_url()
+    assert "Adults in good health." in client.get(url).content.decode()
+
+    section.body = "Patients must be at least 18 years old."
+    section.save()
+
+    html = client.get(url).content.decode()
+    assert "Patients must be at least 18 years old." in html
+    assert "Adults in good health." not in html
+
+
+def test_sections_render_in_their_order(client):
+    page = PageFactory()
+    SectionFactory(page=page, heading="Second", position=2)
+    SectionFactory(page=page, heading="First", position=1)
+    html = client.get(page.get_absolute_url()).content.decode()
+    assert html.index("First") < html.index("Second")
+
+
+def test_list_items_render_with_their_bold_lead(client):
+    item = ItemFactory(lead="Cosmetic Treatment", body="Reduces wrinkles.")
+    html = client.get(item.section.page.get_absolute_url()).content.decode()
+    assert "<strong>Cosmetic Treatment:</strong> Reduces wrinkles." in html
+
+
+def test_an_unpublished_page_is_not_found(client):
+    page = PageFactory(is_published=False)
+    assert client.get(page.get_absolute_url()).status_code == 404
+
+
+def test_an_unknown_slug_is_not_found(client):
+    assert client.get("/treatments/no-such-thing/").status_code == 404
+
+
+@pytest.mark.parametrize("payload", ["<script>alert('x')</script>", '<img src=x onerror="alert(1)">'])
+def test_a_section_body_with_script_renders_inert(client, payload):
+    section = SectionFactory(body=f"Hello {payload} world")
+    html = client.get(section.page.get_absolute_url()).content.decode()
+    assert "alert(" not in html.split("<main", 1)[1]
+    assert "onerror" not in html
+
+
+def test_the_treatment_list_shows_only_published_pages(client):
+    PageFactory(title="Shown treatment")
+    PageFactory(title="Hidden treatment", is_published=False)
+    html = client.get(reverse("pages:list")).content.decode()
+    assert "Shown treatment" in html
+    assert "Hidden treatment" not in html
+
+
+def test_the_home_page_links_to_published_treatments(client):
+    page = PageFactory(title="Botox", slug="botox")
+    html = client.get("/").content.decode()
+    assert f'href="{page.get_absolute_url()}"' in html
+
+
+def test_the_footer_carries_the_site_notice_from_clinic_settings(client):
+    settings_row = ClinicSettings.load()
+    settings_row.site_notice = "All information subject to change."
+    settings_row.save()
+    assert "All information subject to change." in client.get("/").content.decode()
+
+
+def test_the_detail_page_query_count_does_not_grow_with_sections(client):
+    ClinicSettings.load()
+    small = PageFactory()
+    SectionFactory(page=small)
+    large = PageFactory()
+    for section in SectionFactory.create_batch(6, page=large):
+        ItemFactory.create_batch(3, section=section)
+
+    with CaptureQueriesContext(connection) as few:
+        client.get(small.get_absolute_url())
+    with CaptureQueriesContext(connection) as many:
+        client.get(large.get_absolute_url())
+    assert len(many) == len(few)
+    assert len(many) <= 4
+
+
+def test_healthz_answers_ok_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok"
