@@ -1,7 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.shortcuts import redirect
+from django.utils.html import format_html
 
-from .models import ClinicSettings, Item, Page, Section
+from .models import PAGE_BLOCKERS, ClinicSettings, Item, Page, SafetyInformation, Section
 
 
 class SectionInline(admin.StackedInline):
@@ -14,18 +15,53 @@ class SectionInline(admin.StackedInline):
 class ItemInline(admin.StackedInline):
     model = Item
     extra = 0
-    fields = ["position", "lead", "body"]
+    fields = [
+        "position",
+        "lead",
+        "body",
+        ("indication", "indication_needs_review"),
+        "indication_note",
+        "is_other_use",
+    ]
+
+
+class PublicationCheckFilter(admin.SimpleListFilter):
+    title = "publication check"
+    parameter_name = "check"
+
+    def lookups(self, request, model_admin):
+        return [("ok", "Can be public")] + [
+            (str(index), f"Blocked: {reason.split(':')[0].lower()}")
+            for index, reason in enumerate(PAGE_BLOCKERS)
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "ok":
+            return queryset.exclude(Page.objects.blocked_q())
+        if self.value() is not None:
+            return queryset.blocked(list(PAGE_BLOCKERS)[int(self.value())])
+        return queryset
 
 
 @admin.register(Page)
 class PageAdmin(admin.ModelAdmin):
-    list_display = ["title", "is_published", "updated_at"]
-    list_filter = ["is_published"]
+    list_display = ["title", "is_published", "publication_check", "updated_at"]
+    list_filter = ["is_published", PublicationCheckFilter]
     search_fields = ["title", "summary", "sections__heading", "sections__body"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at", "publication_check"]
+    list_select_related = ["safety_information"]
+    actions = ["publish", "unpublish"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "is_published"]}),
+        (None, {"fields": ["title", "slug", "summary", "is_published", "publication_check"]}),
+        (
+            "Important Safety Information",
+            {
+                "description": "Prescription treatments must show their safety information; "
+                "the page stays hidden until one is chosen.",
+                "fields": ["requires_safety_information", "safety_information"],
+            },
+        ),
         ("Closing invitation", {"fields": ["call_to_action"]}),
         (
             "Search engines and ordering",
@@ -37,6 +73,32 @@ class PageAdmin(admin.ModelAdmin):
     ]
     inlines = [SectionInline]
 
+    @admin.display(description="Publication check")
+    def publication_check(self, page):
+        if blockers := page.publication_blockers():
+            return format_html("<strong>Blocked:</strong> {}", " ".join(blockers))
+        return "Can be public"
+
+    @admin.action(description="Publish selected pages")
+    def publish(self, request, queryset):
+        published = []
+        for page in queryset:
+            if blockers := page.publication_blockers():
+                self.message_user(request, f"“{page}” not published. {' '.join(blockers)}", messages.ERROR)
+            else:
+                page.is_published = True
+                page.save()
+                published.append(page)
+        if published:
+            self.message_user(request, f"{len(published)} page(s) published.", messages.SUCCESS)
+
+    @admin.action(description="Unpublish selected pages")
+    def unpublish(self, request, queryset):
+        for page in queryset:
+            page.is_published = False
+            page.save()
+        self.message_user(request, f"{len(queryset)} page(s) hidden from the public.", messages.SUCCESS)
+
 
 @admin.register(Section)
 class SectionAdmin(admin.ModelAdmin):
@@ -44,6 +106,36 @@ class SectionAdmin(admin.ModelAdmin):
     list_filter = ["page"]
     search_fields = ["heading", "body"]
     inlines = [ItemInline]
+
+
+@admin.register(Item)
+class ItemAdmin(admin.ModelAdmin):
+    """Where the clinic reviews the indication status of every listed use."""
+
+    list_display = ["lead", "section", "indication", "indication_note", "indication_needs_review"]
+    list_editable = ["indication", "indication_needs_review"]
+    list_filter = ["indication_needs_review", "indication", "section__page"]
+    search_fields = ["lead", "body"]
+    list_select_related = ["section"]
+
+
+@admin.register(SafetyInformation)
+class SafetyInformationAdmin(admin.ModelAdmin):
+    list_display = ["name", "version", "source_date", "needs_review", "updated_at"]
+    list_filter = ["needs_review"]
+    search_fields = ["name", "body", "source"]
+    readonly_fields = ["updated_at"]
+    fieldsets = [
+        (None, {"fields": ["name", "title", "body"]}),
+        (
+            "Source and review",
+            {
+                "description": "Keep the source and its date with the text, and untick "
+                "“needs review” once the clinic has approved it.",
+                "fields": ["source", "source_date", "version", "needs_review", "updated_at"],
+            },
+        ),
+    ]
 
 
 @admin.register(ClinicSettings)

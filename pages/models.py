@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
@@ -9,9 +10,75 @@ MARKDOWN_HELP = (
 )
 
 
+BLOCKED_SAFETY_MISSING = "Safety information missing: choose the Important Safety Information for this page."
+
+
+class SafetyInformation(models.Model):
+    """Important Safety Information, written once and attached to the pages that need it."""
+
+    title = models.CharField(
+        max_length=200,
+        default="Important Safety Information",
+        help_text="The heading patients see above the safety text.",
+    )
+    name = models.CharField(
+        max_length=120,
+        unique=True,
+        help_text="For staff only: which treatment or drug this is for, e.g. “Botox (botulinum toxin)”.",
+    )
+    body = models.TextField(help_text="The safety text. " + MARKDOWN_HELP)
+    body_html = models.TextField(editable=False, default="")
+    source = models.CharField(
+        max_length=300,
+        help_text="Where the text comes from, e.g. “BOTOX Cosmetic prescribing information, boxed warning”.",
+    )
+    source_date = models.DateField(help_text="The date of that source (the label's revision date).")
+    version = models.CharField(
+        max_length=40, help_text="Your own version label; change it whenever the text changes, e.g. “2026-11 v2”."
+    )
+    needs_review = models.BooleanField(
+        default=True,
+        help_text="Ticked while the clinic (or its counsel) has not yet approved this text. "
+        "Shown to staff only, as a reminder.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "safety information"
+        verbose_name_plural = "safety information"
+
+    def __str__(self):
+        return f"{self.name} ({self.version})"
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
+
+
+# Why a page cannot be public, each as the rows it blocks; Page.publication_blockers()
+# answers the same question for one page, and a test keeps the two in step.
+PAGE_BLOCKERS = {
+    BLOCKED_SAFETY_MISSING: models.Q(requires_safety_information=True, safety_information__isnull=True),
+}
+
+
 class PageQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(is_published=True)
+        # A blocked page is never public, whatever its flag says.
+        return self.filter(is_published=True).exclude(self.blocked_q())
+
+    def blocked(self, reason=None):
+        return self.filter(self.blocked_q(reason))
+
+    @staticmethod
+    def blocked_q(reason=None):
+        if reason:
+            return PAGE_BLOCKERS[reason]
+        q = models.Q(pk__in=[])
+        for condition in PAGE_BLOCKERS.values():
+            q |= condition
+        return q
 
 
 class Page(models.Model):
@@ -43,6 +110,19 @@ class Page(models.Model):
         default=False,
         help_text="Tick to show this page to the public. Unticked pages are hidden.",
     )
+    requires_safety_information = models.BooleanField(
+        default=True,
+        help_text="Tick for prescription treatments (such as Botox): the page cannot be "
+        "published without Important Safety Information, which is then always shown on it.",
+    )
+    safety_information = models.ForeignKey(
+        SafetyInformation,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pages",
+        help_text="The Important Safety Information shown at the end of this page.",
+    )
     position = models.PositiveSmallIntegerField(
         default=0, help_text="Pages with a smaller number come first in lists."
     )
@@ -64,6 +144,17 @@ class Page(models.Model):
     @property
     def description(self):
         return self.meta_description or self.summary
+
+    def publication_blockers(self):
+        """Why this page cannot be public, in plain words; empty when it can."""
+        blockers = []
+        if self.requires_safety_information and self.safety_information_id is None:
+            blockers.append(BLOCKED_SAFETY_MISSING)
+        return blockers
+
+    def clean(self):
+        if self.is_published and (blockers := self.publication_blockers()):
+            raise ValidationError({"is_published": blockers})
 
     def save(self, *args, **kwargs):
         # Render and sanitize once here, so page views never run Markdown.
@@ -91,6 +182,15 @@ class Section(models.Model):
     def __str__(self):
         return self.heading
 
+    # Split in Python so the prefetched items need no further query.
+    @property
+    def main_items(self):
+        return [item for item in self.items.all() if not item.is_other_use]
+
+    @property
+    def other_items(self):
+        return [item for item in self.items.all() if item.is_other_use]
+
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
         self.closing_html = render_markdown(self.closing)
@@ -100,13 +200,45 @@ class Section(models.Model):
 class Item(models.Model):
     """One entry of a section's list, e.g. “Cosmetic Treatment: Botox helps…”."""
 
+    class Indication(models.TextChoices):
+        # The labels are what patients read next to the use.
+        APPROVED = "approved", "FDA-approved use"
+        OFF_LABEL = "off_label", "Off-label use"
+        NOT_SPECIFIED = "not_specified", "Not specified (no label shown)"
+
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="items")
     lead = models.CharField(
         max_length=120, help_text="The bold words that start the item, e.g. “Cosmetic Treatment”."
     )
-    body = models.TextField(help_text="The rest of the item. " + MARKDOWN_HELP)
+    body = models.TextField(
+        blank=True, help_text="The rest of the item. May be empty for a short label-only entry. " + MARKDOWN_HELP
+    )
     body_html = models.TextField(editable=False, default="")
+    indication = models.CharField(
+        "indication status",
+        max_length=20,
+        choices=Indication,
+        default=Indication.NOT_SPECIFIED,
+        help_text="Whether this use is an approved indication of the drug or an off-label use. "
+        "Shown to patients next to the use.",
+    )
+    indication_note = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Optional words shown after the status, e.g. “for adults with 15 or more headache days a month”.",
+    )
+    indication_needs_review = models.BooleanField(
+        default=True,
+        help_text="Ticked until the clinic has confirmed the indication status. Shown to staff only.",
+    )
+    is_other_use = models.BooleanField(
+        "listed after the section's closing text",
+        default=False,
+        help_text="Tick for uses that the closing text mentions in passing (e.g. Bell's palsy): "
+        "they are listed after it with their indication status.",
+    )
     position = models.PositiveSmallIntegerField(default=0, help_text="Order in the list.")
+
 
     class Meta:
         ordering = ["position", "pk"]
@@ -114,6 +246,13 @@ class Item(models.Model):
 
     def __str__(self):
         return self.lead
+
+    @property
+    def indication_label(self):
+        """What patients read next to the use; nothing when the status is not specified."""
+        if self.indication == self.Indication.NOT_SPECIFIED:
+            return ""
+        return self.get_indication_display()
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body, inline=True)

@@ -20,7 +20,11 @@ class PageListView(ListView):
 
 class PageDetailView(DetailView):
     def get_queryset(self):
-        return Page.objects.published().prefetch_related("sections__items")
+        return (
+            Page.objects.published()
+            .select_related("safety_information")
+            .prefetch_related("sections__items")
+        )
 
 
 def healthz(request):

@@ -1,6 +1,19 @@
+import datetime
+
 import factory
 
-from pages.models import Item, Page, Section
+from pages.models import Item, Page, SafetyInformation, Section
+
+
+class SafetyInformationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SafetyInformation
+
+    name = factory.Sequence(lambda n: f"Drug {n}")
+    body = "Effects may spread beyond the injection site."
+    source = "The drug's label, boxed warning"
+    source_date = datetime.date(2026, 1, 1)
+    version = "v1"
 
 
 class PageFactory(factory.django.DjangoModelFactory):
@@ -11,6 +24,7 @@ class PageFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"treatment-{n}")
     summary = "A treatment worth reading about."
     is_published = True
+    safety_information = factory.SubFactory(SafetyInformationFactory)
 
 
 class SectionFactory(factory.django.DjangoModelFactory):

@@ -20,11 +20,25 @@ def test_demo_content_builds_the_botox_page_with_four_sections_and_three_uses():
         "What Can Botox Be Used For?",
         "What is Recovery Like for Botox?",
     ]
-    assert list(Item.objects.values_list("lead", flat=True)) == [
+    uses = page.sections.get(heading="What Can Botox Be Used For?")
+    assert [item.lead for item in uses.main_items] == [
         "Cosmetic Treatment",
         "Anti-Migraine Protection",
         "Care for Muscle Spasms",
     ]
+    assert [(item.lead, item.indication) for item in uses.other_items] == [
+        ("Excessive sweat", Item.Indication.APPROVED),
+        ("Enlarged prostate", Item.Indication.OFF_LABEL),
+        ("Bell's palsy", Item.Indication.OFF_LABEL),
+    ]
+
+
+def test_demo_content_flags_its_safety_text_and_indications_for_clinic_review():
+    call_command("load_demo_content")
+    page = Page.objects.get(slug="botox")
+    assert page.safety_information.needs_review
+    assert "distant spread of toxin effect" in page.safety_information.body_html
+    assert not Item.objects.filter(indication_needs_review=False).exists()
 
 
 def test_loading_demo_content_twice_changes_nothing():

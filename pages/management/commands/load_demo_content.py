@@ -7,7 +7,36 @@ so a second run changes nothing and never overwrites what staff have edited.
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from pages.models import ClinicSettings, Item, Page, Section
+import datetime
+
+from pages.models import ClinicSettings, Item, Page, SafetyInformation, Section
+
+# Written for the demo from the drug label's boxed warning; flagged for the clinic's review.
+BOTOX_SAFETY = {
+    "name": "Botox (onabotulinumtoxinA)",
+    "title": "Important Safety Information",
+    "body": (
+        "**Demo text, to be reviewed by the clinic before use.**\n\n"
+        "Botox and Botox Cosmetic carry a boxed warning about **distant spread of toxin "
+        "effect**: the effects of botulinum toxin may spread beyond the injection site, hours "
+        "to weeks after an injection, and cause symptoms such as muscle weakness, double or "
+        "blurred vision, drooping eyelids, hoarseness or change of voice, trouble saying words "
+        "clearly, loss of bladder control, and trouble breathing or swallowing. Swallowing and "
+        "breathing difficulties can be life threatening. Get medical help right away if you "
+        "have any of these problems after treatment.\n\n"
+        "Do not receive Botox if you are allergic to any of its ingredients, had an allergic "
+        "reaction to another botulinum toxin product, or have an infection at the planned "
+        "injection site. Tell your doctor about all your medical conditions and every medicine "
+        "you take. Discuss the risks and side effects with your doctor before treatment."
+    ),
+    "source": (
+        "Summary of the boxed warning of the FDA-approved Botox and Botox Cosmetic labels; "
+        "check against the current label"
+    ),
+    "source_date": datetime.date(2026, 11, 25),
+    "version": "demo-1",
+    "needs_review": True,
+}
 
 # The client's text from shared/content/botox.md, carried into the project.
 BOTOX = {
@@ -63,6 +92,8 @@ BOTOX = {
                     "Botox helps reduce the appearance of wrinkles. It does not change the "
                     "surface of skin. Instead, it will paralyze the muscles responsible for "
                     "\u201cmicro-movements\u201d that make wrinkles more prominent.",
+                    Item.Indication.APPROVED,
+                    "for the temporary improvement of certain facial lines in adults",
                 ),
                 (
                     "Anti-Migraine Protection",
@@ -70,6 +101,8 @@ BOTOX = {
                     "certain forms of migraine. FDA Approval is limited to situations of chronic "
                     "migraine \u2013 that is, when headaches occur on 15 or more days monthly. "
                     "Patients with fewer headaches generally see less benefit from Botox.",
+                    Item.Indication.APPROVED,
+                    "for preventing chronic migraine in adults with 15 or more headache days a month",
                 ),
                 (
                     "Care for Muscle Spasms",
@@ -77,7 +110,15 @@ BOTOX = {
                     "injection into the muscle will reduce all forms of activity in that muscle. "
                     "This may lead to less frequent spasm episodes and those that do occur may "
                     "be less severe.",
+                    Item.Indication.APPROVED,
+                    "for certain conditions, such as cervical dystonia, blepharospasm and spasticity",
                 ),
+            ],
+            # The rarer uses the closing text mentions, listed after it with their status.
+            "other_items": [
+                ("Excessive sweat", "", Item.Indication.APPROVED, "for severe underarm sweating"),
+                ("Enlarged prostate", "", Item.Indication.OFF_LABEL, ""),
+                ("Bell's palsy", "", Item.Indication.OFF_LABEL, ""),
             ],
             "closing": (
                 "There are several other conditions for which Botox is used as a treatment. "
@@ -118,13 +159,17 @@ class Command(BaseCommand):
             self.stdout.write("Treatment pages exist; demo content not loaded.")
             return
         ClinicSettings.load()
-        page, created = self.load_page(BOTOX)
+        safety, _ = SafetyInformation.objects.get_or_create(
+            name=BOTOX_SAFETY["name"], defaults=BOTOX_SAFETY
+        )
+        page, created = self.load_page(BOTOX, safety)
         self.stdout.write(f"{'Created' if created else 'Checked'} treatment page “{page}”.")
 
-    def load_page(self, data):
+    def load_page(self, data, safety):
         fields = {k: data[k] for k in ("title", "summary", "meta_description", "call_to_action")}
         page, created = Page.objects.get_or_create(
-            slug=data["slug"], defaults={**fields, "is_published": True}
+            slug=data["slug"],
+            defaults={**fields, "is_published": True, "safety_information": safety},
         )
         for position, section_data in enumerate(data["sections"], start=1):
             section, _ = Section.objects.get_or_create(
@@ -136,8 +181,18 @@ class Command(BaseCommand):
                     "position": position,
                 },
             )
-            for item_position, (lead, body) in enumerate(section_data.get("items", []), start=1):
+            items = [(item, False) for item in section_data.get("items", [])]
+            items += [(item, True) for item in section_data.get("other_items", [])]
+            for item_position, ((lead, body, indication, note), other) in enumerate(items, start=1):
                 Item.objects.get_or_create(
-                    section=section, lead=lead, defaults={"body": body, "position": item_position}
+                    section=section,
+                    lead=lead,
+                    defaults={
+                        "body": body,
+                        "indication": indication,
+                        "indication_note": note,
+                        "is_other_use": other,
+                        "position": item_position,
+                    },
                 )
         return page, created
