@@ -164,8 +164,8 @@ class Case(models.Model):
         help_text="Optional scan or photo (PDF, JPEG or PNG, at most 15 MB) of the signed authorization. Kept privately; "
         "never shown on the website.",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, help_text="Filled in automatically.")
+    updated_at = models.DateTimeField(auto_now=True, help_text="Filled in automatically.")
 
     objects = CaseQuerySet.as_manager()
 

@@ -28,7 +28,9 @@ class CaseListView(ListView):
         return cases.for_treatment(self.treatment) if self.treatment else cases
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(treatment=self.treatment, **kwargs)
+        # The treatments a patient can filter by: those with at least one published case.
+        treatments = Page.objects.published().filter(cases__in=Case.objects.published()).distinct()
+        return super().get_context_data(treatment=self.treatment, treatments=treatments, **kwargs)
 
 
 class CaseDetailView(DetailView):

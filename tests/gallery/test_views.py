@@ -60,6 +60,16 @@ def test_the_treatment_gallery_shows_only_that_treatments_cases(client):
     assert "Lips" not in html
 
 
+def test_the_gallery_offers_a_filter_for_each_treatment_with_published_cases(client):
+    CaseFactory(treatment=PageFactory(title="Botox", slug="botox"))
+    CaseFactory(treatment=PageFactory(title="Fillers", slug="fillers"))
+    CaseFactory(treatment=PageFactory(title="Peels", slug="peels"), is_published=False)
+    html = client.get("/gallery/").content.decode()
+    assert '<a href="/gallery/botox/">Botox</a>' in html
+    assert '<a href="/gallery/fillers/">Fillers</a>' in html
+    assert "/gallery/peels/" not in html
+
+
 def test_a_treatment_query_parameter_redirects_to_the_treatment_gallery(client):
     PageFactory(slug="botox")
     response = client.get("/gallery/?treatment=botox")
