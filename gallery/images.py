@@ -59,6 +59,7 @@ def clean_photo(upload):
                 raise Image.DecompressionBombError
             image.seek(0)  # animated PNG/WebP: the first frame
             image.load()  # decode everything now: a truncated file fails here
+            return CleanPhoto(strip(image), "PNG" if image.format == "PNG" else "JPEG")
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ValidationError(
             "This image has too many pixels (at most 40 megapixels). Resize it and try again.",
@@ -70,13 +71,12 @@ def clean_photo(upload):
             "HEIC or PDF) are not accepted.",
             code="not_an_image",
         )
-    except (OSError, SyntaxError, ValueError):
+    except Exception:  # Pillow's decoders raise many kinds of error on a malformed file
         raise ValidationError(
             "This photo could not be read completely; the file may be damaged or cut short. "
             "Export it again and try again.",
             code="damaged",
         )
-    return CleanPhoto(strip(image), "PNG" if image.format == "PNG" else "JPEG")
 
 
 def strip(image):
@@ -92,7 +92,7 @@ def strip(image):
             upright = ImageCms.profileToProfile(
                 upright, ImageCms.ImageCmsProfile(io.BytesIO(icc)), SRGB, outputMode=mode
             )
-        except (ImageCms.PyCMSError, OSError):
+        except Exception:  # a broken profile: fall back to the plain conversion below
             pass
     if upright.mode in ("P", "PA", "LA", "La", "RGBa") or "transparency" in upright.info:
         upright = upright.convert("RGBA")

@@ -145,6 +145,7 @@ BAD_FILES = {
         "not a JPEG, PNG or WebP",
     ),
     "a 20000x20000 decompression bomb": ("bomb.png", png_claiming(20000, 20000), "too many pixels"),
+    "a GIF": ("anim.gif", image_bytes(fmt="GIF"), "not a JPEG, PNG or WebP"),
     "a file over 15 MB": ("huge.jpg", image_bytes() + b"\0" * (15 * 1024 * 1024), "at most 15 MB"),
 }
 
