@@ -49,7 +49,11 @@ def case_image(request, pk, name):
     rendition = case.rendition(name)
     if rendition is None:
         raise Http404("No such image.")
-    response = FileResponse(private_storage.open(rendition["name"]), content_type=rendition["type"])
+    try:
+        file = private_storage.open(rendition["name"])
+    except FileNotFoundError:
+        raise Http404("No such image.")
+    response = FileResponse(file, content_type=rendition["type"])
     response["X-Content-Type-Options"] = "nosniff"
     # Names are never reused, so browsers may keep a published image; a short max-age
     # lets an unpublished case drop out of shared caches soon. Staff previews stay private.

@@ -2,7 +2,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pages.models import ClinicSettings
-from tests.factories import PageFactory, image_bytes
+from tests.factories import CaseFactory, PageFactory, image_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -51,3 +51,23 @@ def test_staff_upload_and_publish_a_case_and_a_patient_sees_it_with_the_disclaim
     visitor.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=before.element_handle())
     assert before.evaluate("img => img.currentSrc").endswith(".webp")
     patient.close()
+
+
+def test_a_patient_compares_the_photos_with_the_keyboard_slider_on_the_case_page(page, live_server):
+    ClinicSettings.load()
+    case = CaseFactory()
+    page.goto(live_server.url + case.get_absolute_url())
+    expect(page.get_by_role("figure").filter(has_text="Before")).to_be_visible()
+    expect(page.get_by_role("figure").filter(has_text="After")).to_be_visible()
+
+    page.get_by_role("button", name="Compare with a slider").click()
+    slider = page.get_by_role("slider", name="Before | After")
+    slider.focus()
+    for _ in range(10):
+        page.keyboard.press("ArrowLeft")
+    expect(slider).to_have_attribute("aria-valuetext", "40% before, 60% after")
+    after = page.locator(".case__photo + .case__photo")
+    assert after.evaluate("figure => getComputedStyle(figure).clipPath") == "inset(0px 0px 0px 40%)"
+
+    page.get_by_role("button", name="Show side by side").click()
+    expect(slider).to_be_hidden()

@@ -3,6 +3,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from gallery.models import Case
+from gallery.storage import private_storage
 from pages.models import ClinicSettings
 from tests.factories import CaseFactory, PageFactory
 
@@ -178,3 +179,9 @@ def test_a_treatment_page_without_cases_shows_no_gallery_teaser(client):
 
 def test_the_header_links_to_the_gallery(client):
     assert '<a href="/gallery/"' in client.get("/").content.decode()
+
+
+def test_an_image_whose_file_is_missing_is_not_found_rather_than_an_error(client):
+    case = CaseFactory()
+    private_storage.delete(case.before_renditions[0]["name"])
+    assert client.get(image_urls(case)[0]).status_code == 404
