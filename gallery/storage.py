@@ -1,6 +1,9 @@
 """Private file storage: files the site keeps but no web server serves directly."""
 
+from pathlib import Path
+
 from django.conf import settings
+from django.core import checks
 from django.core.files.storage import FileSystemStorage
 
 
@@ -25,3 +28,18 @@ class PrivateStorage(FileSystemStorage):
 
 
 private_storage = PrivateStorage()
+
+
+def check_private_root_is_not_public(app_configs=None, **kwargs):
+    """A private folder inside MEDIA_ROOT or STATIC_ROOT would be served to anyone."""
+    private = Path(settings.PRIVATE_MEDIA_ROOT).resolve()
+    public = [Path(root).resolve() for root in (settings.MEDIA_ROOT, settings.STATIC_ROOT) if root]
+    if any(private == root or root in private.parents or private in root.parents for root in public):
+        return [
+            checks.Error(
+                "PRIVATE_MEDIA_ROOT overlaps MEDIA_ROOT or STATIC_ROOT, which web servers serve.",
+                hint="Set DJANGO_PRIVATE_MEDIA_ROOT to a folder of its own.",
+                id="gallery.E001",
+            )
+        ]
+    return []

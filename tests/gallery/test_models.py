@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from gallery.models import Case
-from gallery.storage import private_storage
+from gallery.storage import check_private_root_is_not_public, private_storage
 from tests.factories import CaseFactory, PageFactory, photo_upload
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +81,9 @@ def test_a_photo_saved_from_code_goes_through_the_pipeline_too():
     case = CaseFactory(before_image=photo_upload(size=(2000, 1000)))
     assert [r["width"] for r in case.before_renditions] == [480, 480, 1200, 1200]
     assert case.before_image.name.startswith("gallery/originals/")
+
+
+def test_a_private_root_inside_media_root_fails_the_system_check(settings):
+    assert check_private_root_is_not_public() == []
+    settings.PRIVATE_MEDIA_ROOT = settings.MEDIA_ROOT / "private"
+    assert [error.id for error in check_private_root_is_not_public()] == ["gallery.E001"]
