@@ -10,5 +10,6 @@ admin.site.index_title = "Edit the website"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("gallery/", include("gallery.urls")),
     path("", include("pages.urls")),
 ]

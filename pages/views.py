@@ -2,6 +2,8 @@ from django.db import connection
 from django.http import HttpResponse
 from django.views.generic import DetailView, ListView, TemplateView
 
+from gallery.models import Case
+
 from .models import Page
 
 
@@ -25,6 +27,11 @@ class PageDetailView(DetailView):
             .select_related("safety_information")
             .prefetch_related("sections__items")
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cases"] = Case.objects.published().for_treatment(self.object).select_related("treatment")[:3]
+        return context
 
 
 def healthz(request):

@@ -4,6 +4,7 @@ import pytest
 @pytest.fixture(autouse=True)
 def test_storage(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"  # uploads from tests never touch media/
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private_media"
     # Hashed static names need collectstatic; tests use plain names instead.
     settings.STORAGES = {
         **settings.STORAGES,

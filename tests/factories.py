@@ -1,7 +1,12 @@
 import datetime
+import io
+import random
 
 import factory
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
 
+from gallery.models import Case
 from pages.models import Item, Page, SafetyInformation, Section
 
 
@@ -14,6 +19,21 @@ class SafetyInformationFactory(factory.django.DjangoModelFactory):
     source = "The drug's label, boxed warning"
     source_date = datetime.date(2026, 1, 1)
     version = "v1"
+
+
+def image_bytes(size=(64, 48), color="teal", fmt="JPEG", noise=False, **save_options):
+    """A real image file built in memory; `noise` makes it compress like a photo."""
+    if noise:
+        image = Image.frombytes("RGB", size, random.Random(1).randbytes(size[0] * size[1] * 3))
+    else:
+        image = Image.new("RGBA" if fmt == "PNG" else "RGB", size, color)
+    buffer = io.BytesIO()
+    image.save(buffer, fmt, **save_options)
+    return buffer.getvalue()
+
+
+def photo_upload(name="photo.jpg", content_type="image/jpeg", **kwargs):
+    return SimpleUploadedFile(name, image_bytes(**kwargs), content_type=content_type)
 
 
 class PageFactory(factory.django.DjangoModelFactory):
@@ -45,3 +65,23 @@ class ItemFactory(factory.django.DjangoModelFactory):
     lead = factory.Sequence(lambda n: f"Use {n}")
     body = "What this use is about."
     position = factory.Sequence(lambda n: n)
+
+
+class CaseFactory(factory.django.DjangoModelFactory):
+    """A published case with consent; its photos go through the real pipeline on save."""
+
+    class Meta:
+        model = Case
+
+    treatment = factory.SubFactory(PageFactory)
+    treated_area = factory.Sequence(lambda n: f"Area {n}")
+    procedure = "Botox injections"
+    before_image = factory.LazyFunction(lambda: photo_upload(color="sienna"))
+    before_alt = "Forehead with lines, before treatment"
+    after_image = factory.LazyFunction(lambda: photo_upload(color="peachpuff"))
+    after_alt = "The same forehead, smoother, 2 weeks after treatment"
+    time_since_treatment = "2 weeks after treatment"
+    is_published = True
+    consent_on_file = True
+    consent_recorded_on = factory.Faker("date_this_year")
+    consent_recorded_by = "Front desk"

@@ -1,14 +1,20 @@
-"""Load the clinic's demo content: the Botox page as the client wrote it.
+"""Load the clinic's demo content: the Botox page as the client wrote it, and a few
+before/after cases drawn as labelled illustrations (never photos of real people).
 
 Idempotent: rows are keyed on slug, heading and lead and only created when missing,
 so a second run changes nothing and never overwrites what staff have edited.
 """
 
+import datetime
+import io
+
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import timezone
+from PIL import Image, ImageDraw, ImageFont
 
-import datetime
-
+from gallery.models import Case
 from pages.models import ClinicSettings, Item, Page, SafetyInformation, Section
 
 # Written for the demo from the drug label's boxed warning; flagged for the clinic's review.
@@ -143,8 +149,32 @@ BOTOX = {
 }
 
 
+# Demo before/after cases: drawn illustrations, never photos of real people.
+BOTOX_CASES = [
+    ("Forehead lines", "Horizontal forehead lines", 2),
+    ("Crow’s feet", "Fine lines at the outer corner of the eye", 3),
+    ("Frown lines", "Vertical lines between the eyebrows", 2),
+]
+
+
+def illustration(label, lines, hue):
+    """A clearly labelled drawing standing in for a patient photo: skin tone, wrinkle strokes."""
+    image = Image.new("RGB", (1200, 900), (236, 204 - hue * 6, 182 - hue * 8))
+    draw = ImageDraw.Draw(image)
+    for n in range(lines):
+        y = 260 + n * 90
+        draw.arc((250, y, 950, y + 160), 200, 340, fill=(170, 120, 100), width=6)
+    big, small = ImageFont.load_default(size=72), ImageFont.load_default(size=44)
+    draw.text((600, 620), label, font=big, fill=(40, 40, 40), anchor="mm")
+    draw.rectangle((0, 760, 1200, 900), fill=(255, 255, 255))
+    draw.text((600, 830), "Illustration - not a patient", font=small, fill=(150, 20, 20), anchor="mm")
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return ContentFile(buffer.getvalue(), name="illustration.png")
+
+
 class Command(BaseCommand):
-    help = "Load the clinic's demo content (the Botox page). Safe to run again."
+    help = "Load the clinic's demo content (the Botox page and its demo gallery). Safe to run again."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -164,6 +194,8 @@ class Command(BaseCommand):
         )
         page, created = self.load_page(BOTOX, safety)
         self.stdout.write(f"{'Created' if created else 'Checked'} treatment page “{page}”.")
+        created = self.load_cases(page, BOTOX_CASES)
+        self.stdout.write(f"Created {created} demo before-and-after case(s).")
 
     def load_page(self, data, safety):
         fields = {k: data[k] for k in ("title", "summary", "meta_description", "call_to_action")}
@@ -196,3 +228,29 @@ class Command(BaseCommand):
                     },
                 )
         return page, created
+
+    def load_cases(self, page, cases):
+        created = 0
+        for position, (area, wrinkles, lines) in enumerate(cases, start=1):
+            if Case.objects.filter(treatment=page, treated_area=area).exists():
+                continue
+            # Saving runs the images through the same pipeline as an upload in the admin.
+            Case.objects.create(
+                treatment=page,
+                treated_area=area,
+                procedure="Botox injections (demo)",
+                before_image=illustration("BEFORE", lines, position),
+                before_alt=f"Illustration, not a patient: {wrinkles.lower()}, before Botox",
+                after_image=illustration("AFTER", 0, position),
+                after_alt="Illustration, not a patient: the same area smooth, 2 weeks after Botox",
+                time_since_treatment="2 weeks after treatment",
+                disclaimer="Demo illustration: these are drawings, not a patient’s photos.",
+                position=position,
+                is_published=True,
+                consent_on_file=True,
+                consent_recorded_on=timezone.localdate(),
+                consent_recorded_by="Demo content",
+                consent_reference="Demo illustration: no patient involved",
+            )
+            created += 1
+        return created

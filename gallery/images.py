@@ -1,0 +1,196 @@
+"""The photo pipeline: validate -> orient -> strip metadata -> renditions.
+
+It runs once, when a photo is uploaded (or saved from code), never while a page is
+served. Nothing it writes carries the upload's metadata: phone photos hold the GPS
+position of the clinic, the device and the time, and none of that may reach a patient's
+browser or sit in our storage.
+"""
+
+import io
+import secrets
+import warnings
+from pathlib import PurePath
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import models
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+
+from .storage import private_storage
+
+MAX_UPLOAD_BYTES = 15 * 1024 * 1024
+MAX_PIXELS = 40_000_000  # e.g. 8000 x 5000: more than any phone or clinic camera makes
+# Pillow opens the multi-picture JPEGs many phones write (MPO) through its JPEG plugin.
+ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP")
+RENDITION_WIDTHS = (480, 1200)
+RENDITION_FORMATS = (
+    # (format, extension, content type, encoder options)
+    ("WEBP", "webp", "image/webp", {"quality": 80, "method": 4}),
+    ("JPEG", "jpg", "image/jpeg", {"quality": 82, "optimize": True, "progressive": True}),
+)
+MASTER_OPTIONS = {"JPEG": {"quality": 95}, "PNG": {}}
+SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+
+
+class CleanPhoto(ContentFile):
+    """A photo that went through the pipeline: upright, metadata-free, sRGB.
+
+    Its bytes are the private master; `image` is the decoded picture the renditions are
+    made from, so the master is not decoded a second time.
+    """
+
+    def __init__(self, image, fmt):
+        buffer = io.BytesIO()
+        image.save(buffer, fmt, **MASTER_OPTIONS[fmt])
+        super().__init__(buffer.getvalue(), name=f"{secrets.token_urlsafe(16)}.{fmt.lower().replace('jpeg', 'jpg')}")
+        self.image = image
+
+
+def clean_photo(upload):
+    """Check an uploaded file and return it as a CleanPhoto, or raise ValidationError."""
+    validate_upload_size(upload)
+    upload.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(upload, formats=ACCEPTED_FORMATS)
+            if image.width * image.height > MAX_PIXELS:
+                raise Image.DecompressionBombError
+            image.seek(0)  # animated PNG/WebP: the first frame
+            image.load()  # decode everything now: a truncated file fails here
+            return CleanPhoto(strip(image), "PNG" if image.format == "PNG" else "JPEG")
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        raise ValidationError(
+            "This image has too many pixels (at most 40 megapixels). Resize it and try again.",
+            code="too_many_pixels",
+        )
+    except UnidentifiedImageError:
+        raise ValidationError(
+            "This file is not a JPEG, PNG or WebP photo. Other kinds of files (such as SVG, "
+            "HEIC or PDF) are not accepted.",
+            code="not_an_image",
+        )
+    except Exception:  # Pillow's decoders raise many kinds of error on a malformed file
+        raise ValidationError(
+            "This photo could not be read completely; the file may be damaged or cut short. "
+            "Export it again and try again.",
+            code="damaged",
+        )
+
+
+def strip(image):
+    """Return the picture upright in plain sRGB, with no metadata at all."""
+    try:
+        upright = ImageOps.exif_transpose(image)
+    except Exception:  # a malformed EXIF block is no reason to refuse the photo
+        upright = image
+    icc = image.info.get("icc_profile")
+    if icc and upright.mode in ("RGB", "RGBA", "CMYK"):
+        try:  # e.g. iPhone Display P3 or print CMYK: keep the colours, lose the profile
+            mode = "RGBA" if upright.mode == "RGBA" else "RGB"
+            upright = ImageCms.profileToProfile(
+                upright, ImageCms.ImageCmsProfile(io.BytesIO(icc)), SRGB, outputMode=mode
+            )
+        except Exception:  # a broken profile: fall back to the plain conversion below
+            pass
+    if upright.mode in ("P", "PA", "LA", "La", "RGBa") or "transparency" in upright.info:
+        upright = upright.convert("RGBA")
+    if upright.mode == "RGBA":
+        # JPEG has no transparency: flatten onto white, as the page behind it is white.
+        background = Image.new("RGB", upright.size, "white")
+        background.paste(upright, mask=upright.getchannel("A"))
+        upright = background
+    if upright.mode.startswith("I") or upright.mode == "F":  # 16-bit PNGs
+        upright = upright.convert("I").point(lambda value: value / 256).convert("L")
+    clean = upright.convert("RGB")
+    # Every Pillow operation copies `info` (EXIF, XMP, comment, ICC) to its result, and
+    # some encoders write it back out: only an empty `info` guarantees nothing leaks.
+    clean.info = {}
+    return clean
+
+
+def save_renditions(image, storage=private_storage):
+    """Write the web sizes of a clean picture under random names; return their facts."""
+    widths = sorted({min(width, image.width) for width in RENDITION_WIDTHS})
+    renditions = []
+    for width in widths:
+        height = max(1, round(image.height * width / image.width))
+        resized = image if width == image.width else image.resize((width, height), Image.LANCZOS, reducing_gap=3.0)
+        resized.info = {}
+        for fmt, extension, content_type, options in RENDITION_FORMATS:
+            buffer = io.BytesIO()
+            resized.save(buffer, fmt, **options)
+            name = storage.save(f"gallery/renditions/{secrets.token_urlsafe(16)}.{extension}", ContentFile(buffer.getvalue()))
+            renditions.append(
+                {
+                    "name": name,
+                    "width": width,
+                    "height": height,
+                    "type": content_type,
+                    "bytes": buffer.tell(),
+                }
+            )
+    return renditions
+
+
+def validate_upload_size(upload):
+    if upload.size > MAX_UPLOAD_BYTES:
+        raise ValidationError(
+            "This file is %(size)s MB; files can be at most 15 MB. Export a smaller file and try again.",
+            code="too_large",
+            params={"size": f"{upload.size / 1024 / 1024:.1f}"},
+        )
+
+
+def original_path(instance, filename):
+    """Private originals: a random name, never the camera's or the patient's file name."""
+    return f"gallery/originals/{secrets.token_urlsafe(16)}{PurePath(filename).suffix.lower()}"
+
+
+def private_file_path(instance, filename):
+    return f"gallery/private/{secrets.token_urlsafe(16)}{PurePath(filename).suffix.lower()}"
+
+
+class PhotoInput(forms.FileInput):
+    """A plain file input: private files have no URL to show as "Currently: ..."."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"accept": "image/jpeg,image/png,image/webp", **(attrs or {})})
+
+
+class PhotoFormField(forms.FileField):
+    """Runs the pipeline while the form is cleaned, so a bad file is a form error."""
+
+    def to_python(self, data):
+        upload = super().to_python(data)
+        if upload is None or isinstance(upload, CleanPhoto):
+            return upload
+        return clean_photo(upload)
+
+
+class PrivateFileField(models.FileField):
+    """A file kept in private storage under a random name."""
+
+    form_field_class = forms.FileField
+    # The admin's file widget links to the file's URL; private files have none.
+    form_widget = forms.FileInput
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("storage", private_storage)
+        kwargs.setdefault("upload_to", private_file_path)
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{**kwargs, "form_class": self.form_field_class, "widget": self.form_widget})
+
+
+class PhotoField(PrivateFileField):
+    """A photo kept privately as a clean master; forms run it through the pipeline."""
+
+    form_field_class = PhotoFormField
+    form_widget = PhotoInput
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("upload_to", original_path)
+        super().__init__(*args, **kwargs)

@@ -1,0 +1,61 @@
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.views.generic import DetailView, ListView
+
+from pages.models import Page
+
+from .models import Case
+from .storage import private_storage
+
+
+class CaseListView(ListView):
+    """All published cases, or one treatment's when the URL names it."""
+
+    paginate_by = 24
+    treatment = None
+
+    def get(self, request, *args, **kwargs):
+        slug = kwargs.get("slug") or request.GET.get("treatment")
+        if slug:
+            self.treatment = get_object_or_404(Page.objects.published(), slug=slug)
+        if "slug" not in kwargs and self.treatment:
+            # /gallery/?treatment=botox keeps working, but /gallery/botox/ is the address.
+            return redirect("gallery:treatment", slug=self.treatment.slug)
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        cases = Case.objects.published().select_related("treatment")
+        return cases.for_treatment(self.treatment) if self.treatment else cases
+
+    def get_context_data(self, **kwargs):
+        # The treatments a patient can filter by: those with at least one published case.
+        treatments = Page.objects.published().filter(cases__in=Case.objects.published()).distinct()
+        return super().get_context_data(treatment=self.treatment, treatments=treatments, **kwargs)
+
+
+class CaseDetailView(DetailView):
+    def get_queryset(self):
+        return Case.objects.visible_to(self.request.user).select_related("treatment")
+
+
+def case_image(request, pk, name):
+    """Serve one rendition, only while its case is visible to this visitor.
+
+    Renditions live in private storage, so this check cannot be bypassed by a web
+    server location; behind nginx this view can hand the bytes over with
+    X-Accel-Redirect instead of reading them itself.
+    """
+    case = get_object_or_404(Case.objects.visible_to(request.user), pk=pk)
+    rendition = case.rendition(name)
+    if rendition is None:
+        raise Http404("No such image.")
+    try:
+        file = private_storage.open(rendition["name"])
+    except FileNotFoundError:
+        raise Http404("No such image.")
+    response = FileResponse(file, content_type=rendition["type"])
+    response["X-Content-Type-Options"] = "nosniff"
+    # Names are never reused, so browsers may keep a published image; a short max-age
+    # lets an unpublished case drop out of shared caches soon. Staff previews stay private.
+    response["Cache-Control"] = "private, no-store" if request.user.is_authenticated else "public, max-age=3600"
+    return response

@@ -1,0 +1,73 @@
+import pytest
+from playwright.sync_api import expect
+
+from pages.models import ClinicSettings
+from tests.factories import CaseFactory, PageFactory, image_bytes
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+DISCLAIMER = "Images may contain models. Individual results are not guaranteed and may vary."
+
+
+def jpeg(name, color):
+    return {"name": name, "mimeType": "image/jpeg", "buffer": image_bytes(size=(1600, 1200), color=color)}
+
+
+def test_staff_upload_and_publish_a_case_and_a_patient_sees_it_with_the_disclaimer(
+    browser, page, live_server, staff_login
+):
+    ClinicSettings.load()
+    PageFactory(title="Botox", slug="botox")
+    staff_login()
+    page.goto(f"{live_server.url}/admin/gallery/case/add/")
+    page.locator("#id_treatment").select_option(label="Botox")
+    page.get_by_label("Treated area").fill("Forehead lines")
+    page.get_by_label("Procedure performed").fill("Botox injections")
+    page.get_by_label("Before image").set_input_files(jpeg("before.jpg", "sienna"))
+    page.get_by_label("Before photo description").fill("Forehead with deep lines, before Botox")
+    page.get_by_label("After image").set_input_files(jpeg("after.jpg", "peachpuff"))
+    page.get_by_label("After photo description").fill("The same forehead, smooth, 2 weeks after Botox")
+    page.get_by_label("Signed authorization on file").check()
+    page.get_by_label("Date recorded").fill("2026-11-20")
+    page.get_by_label("Recorded by").fill("Front desk")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+
+    page.get_by_role("row", name="Forehead lines").get_by_role("checkbox").check()
+    page.locator("select[name=action]").select_option(label="Publish selected cases")
+    page.get_by_role("button", name="Go").click()
+    expect(page.locator(".messagelist")).to_contain_text("1 case(s) published.")
+
+    patient = browser.new_context()  # no staff cookies: an anonymous visitor
+    visitor = patient.new_page()
+    visitor.goto(f"{live_server.url}/gallery/")
+    case = visitor.locator("article.case").filter(has_text="Botox: Forehead lines")
+    expect(case).to_be_visible()
+    expect(case.locator(".case__disclaimer")).to_have_text(DISCLAIMER)
+    before = case.get_by_role("img", name="Forehead with deep lines, before Botox")
+    before.scroll_into_view_if_needed()
+    expect(before).to_be_visible()
+    # The stripped WebP rendition really arrives (naturalWidth is 0 for a failed image).
+    visitor.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=before.element_handle())
+    assert before.evaluate("img => img.currentSrc").endswith(".webp")
+    patient.close()
+
+
+def test_a_patient_compares_the_photos_with_the_keyboard_slider_on_the_case_page(page, live_server):
+    ClinicSettings.load()
+    case = CaseFactory()
+    page.goto(live_server.url + case.get_absolute_url())
+    expect(page.get_by_role("figure").filter(has_text="Before")).to_be_visible()
+    expect(page.get_by_role("figure").filter(has_text="After")).to_be_visible()
+
+    page.get_by_role("button", name="Compare with a slider").click()
+    slider = page.get_by_role("slider", name="Before | After")
+    slider.focus()
+    for _ in range(10):
+        page.keyboard.press("ArrowLeft")
+    expect(slider).to_have_attribute("aria-valuetext", "40% before, 60% after")
+    after = page.locator(".case__photo + .case__photo")
+    assert after.evaluate("figure => getComputedStyle(figure).clipPath") == "inset(0px 0px 0px 40%)"
+
+    page.get_by_role("button", name="Show side by side").click()
+    expect(slider).to_be_hidden()
