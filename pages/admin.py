@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.shortcuts import redirect
 
-from .models import ClinicSettings, Item, Page, Section
+from .models import ClinicSettings, Item, Location, Page, Physician, Question, Section
 
 
 class SectionInline(admin.StackedInline):
@@ -9,6 +9,12 @@ class SectionInline(admin.StackedInline):
     extra = 0
     fields = ["position", "heading", "body", "closing"]
     show_change_link = True  # list items are edited on the section's own form
+
+
+class QuestionInline(admin.StackedInline):
+    model = Question
+    extra = 0
+    fields = ["position", "question", "answer"]
 
 
 class ItemInline(admin.StackedInline):
@@ -30,12 +36,12 @@ class PageAdmin(admin.ModelAdmin):
         (
             "Search engines and ordering",
             {
-                "fields": ["meta_description", "position", "created_at", "updated_at"],
+                "fields": ["meta_description", "drug_name", "position", "created_at", "updated_at"],
                 "classes": ["collapse"],
             },
         ),
     ]
-    inlines = [SectionInline]
+    inlines = [SectionInline, QuestionInline]
 
 
 @admin.register(Section)
@@ -44,6 +50,30 @@ class SectionAdmin(admin.ModelAdmin):
     list_filter = ["page"]
     search_fields = ["heading", "body"]
     inlines = [ItemInline]
+
+
+@admin.register(Physician)
+class PhysicianAdmin(admin.ModelAdmin):
+    list_display = ["name", "specialty", "position"]
+    fieldsets = [
+        (None, {"fields": ["name", "credentials", "specialty", "bio", "position"]}),
+        ("Portrait", {"fields": ["photo", "photo_alt"], "description": "Optional. Never a patient photo."}),
+    ]
+
+
+@admin.register(Location)
+class LocationAdmin(admin.ModelAdmin):
+    list_display = ["name", "city", "phone", "position"]
+    fieldsets = [
+        (None, {"fields": ["name", "street_address", "city", "region", "postal_code", "phone", "position"]}),
+        (
+            "Opening hours",
+            {
+                "fields": ["hours", "opening_hours"],
+                "description": "Leave both empty while the hours are not known: the site says “Call for hours”.",
+            },
+        ),
+    ]
 
 
 @admin.register(ClinicSettings)

@@ -20,7 +20,18 @@ class PageListView(ListView):
 
 class PageDetailView(DetailView):
     def get_queryset(self):
-        return Page.objects.published().prefetch_related("sections__items")
+        return Page.objects.published().prefetch_related("sections__items", "questions")
+
+
+class AboutView(TemplateView):
+    """The physician and the offices; both come from the clinic context processor."""
+
+    template_name = "pages/about.html"
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+    content_type = "text/plain"
 
 
 def healthz(request):

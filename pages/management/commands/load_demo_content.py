@@ -1,13 +1,16 @@
-"""Load the clinic's demo content: the Botox page as the client wrote it.
+"""Load the clinic's demo content: the Botox page as the client wrote it, the physician
+and the two offices.
 
-Idempotent: rows are keyed on slug, heading and lead and only created when missing,
-so a second run changes nothing and never overwrites what staff have edited.
+Idempotent: rows are keyed on slug, heading, lead and name and only created when missing,
+so a second run changes nothing and never overwrites what staff have edited. The client
+gave no addresses, hours or phone numbers: none are invented, so the site says
+"Call for address" and "Call for hours".
 """
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from pages.models import ClinicSettings, Item, Page, Section
+from pages.models import ClinicSettings, Item, Location, Page, Physician, Section
 
 # The client's text from shared/content/botox.md, carried into the project.
 BOTOX = {
@@ -21,6 +24,7 @@ BOTOX = {
         "Botox in Palmdale and Encino, CA with Dr. Katayoun Motlagh: benefits, who is a "
         "good candidate, uses and what recovery is like."
     ),
+    "drug_name": "onabotulinumtoxinA (Botox)",
     "call_to_action": (
         "If you're interested in choosing Botox in Palmdale, CA, it's vital you have your "
         "procedure performed by an experienced expert. To find out more about Botox and what "
@@ -102,6 +106,19 @@ BOTOX = {
 }
 
 
+PHYSICIAN = {
+    "name": "Dr. Katayoun Motlagh",
+    "specialty": "Cosmetic services",
+    "bio": "Dr. Motlagh specializes in cosmetic services in her offices in Palmdale and Encino.",
+}
+
+# Only what the client told us: the cities. Address, phone and hours stay empty.
+LOCATIONS = [
+    {"name": "Palmdale", "city": "Palmdale", "region": "CA", "position": 1},
+    {"name": "Encino", "city": "Encino", "region": "CA", "position": 2},
+]
+
+
 class Command(BaseCommand):
     help = "Load the clinic's demo content (the Botox page). Safe to run again."
 
@@ -120,9 +137,13 @@ class Command(BaseCommand):
         ClinicSettings.load()
         page, created = self.load_page(BOTOX)
         self.stdout.write(f"{'Created' if created else 'Checked'} treatment page “{page}”.")
+        Physician.objects.get_or_create(name=PHYSICIAN["name"], defaults=PHYSICIAN)
+        for data in LOCATIONS:
+            Location.objects.get_or_create(name=data["name"], defaults=data)
+        self.stdout.write(f"Checked the physician and {len(LOCATIONS)} offices.")
 
     def load_page(self, data):
-        fields = {k: data[k] for k in ("title", "summary", "meta_description", "call_to_action")}
+        fields = {k: data[k] for k in ("title", "summary", "meta_description", "drug_name", "call_to_action")}
         page, created = Page.objects.get_or_create(
             slug=data["slug"], defaults={**fields, "is_published": True}
         )
