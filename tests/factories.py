@@ -1,6 +1,7 @@
 import factory
 
-from pages.models import Item, Page, Section
+from consultations.models import ConsultationRequest
+from pages.models import Item, Location, Page, Physician, Question, Section
 
 
 class PageFactory(factory.django.DjangoModelFactory):
@@ -31,3 +32,38 @@ class ItemFactory(factory.django.DjangoModelFactory):
     lead = factory.Sequence(lambda n: f"Use {n}")
     body = "What this use is about."
     position = factory.Sequence(lambda n: n)
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Question
+
+    page = factory.SubFactory(PageFactory)
+    question = factory.Sequence(lambda n: f"Question {n}?")
+    answer = "An **answer**."
+
+
+class PhysicianFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Physician
+
+    name = "Dr. Katayoun Motlagh"
+    bio = "Dr. Motlagh specializes in cosmetic services."
+
+
+class LocationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Location
+
+    name = factory.Sequence(lambda n: f"Office {n}")
+    city = "Palmdale"
+    region = "CA"
+
+
+class ConsultationRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ConsultationRequest
+
+    name = "Jane Patient"
+    email = "jane@example.com"
+    consent_to_contact = True
