@@ -21,7 +21,7 @@ def test_demo_content_adds_the_physician_and_two_offices_without_inventing_facts
 def test_the_about_page_shows_the_physician_and_says_plainly_what_is_unknown(client):
     call_command("load_demo_content")
     html = client.get("/about/").content.decode()
-    assert "<h1>About Dr. Katayoun Motlagh</h1>" in html
+    assert ">Dr. Katayoun Motlagh</h2>" in html
     assert "specializes in cosmetic services" in html
     assert html.count("Call for hours") == 2
     assert html.count("Call for address") == 2
