@@ -33,7 +33,9 @@ def request_consultation(request):
     if request.method == "POST":
         key = rate_limit_key(request)
         if cache.get(key, 0) >= settings.CONSULTATION_RATE_LIMIT:
-            return render(request, "consultations/rate_limited.html", status=429)
+            response = render(request, "consultations/rate_limited.html", status=429)
+            response["Retry-After"] = str(RATE_WINDOW_SECONDS)
+            return response
         form = ConsultationRequestForm(request.POST)
         if form.is_from_bot:
             count_submission(key)

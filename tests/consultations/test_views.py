@@ -1,4 +1,5 @@
 import re
+import smtplib
 
 import pytest
 from django.core import mail
@@ -61,6 +62,17 @@ def test_without_a_notification_address_the_email_goes_to_the_default_sender(cli
     settings.DEFAULT_FROM_EMAIL = "website@example.com"
     client.post(URL, valid_data())
     assert mail.outbox[0].to == ["website@example.com"]
+
+
+def test_a_mail_outage_still_stores_the_request_and_thanks_the_patient(client, monkeypatch, caplog):
+    def refuse(**kwargs):
+        raise smtplib.SMTPServerDisconnected("gone")
+
+    monkeypatch.setattr("consultations.notifications.send_mail", refuse)
+    response = client.post(URL, valid_data())
+    assert response.url == reverse("consultations:thanks")
+    assert ConsultationRequest.objects.count() == 1
+    assert "Could not email the clinic" in caplog.text
 
 
 def test_a_phone_number_alone_is_enough(client):
@@ -126,6 +138,7 @@ def test_the_sixth_request_in_an_hour_from_one_address_gets_a_friendly_429(clien
         assert client.post(URL, valid_data()).status_code == 302
     response = client.post(URL, valid_data())
     assert response.status_code == 429
+    assert response["Retry-After"] == "3600"
     assert "We already have your requests" in response.content.decode()
     assert ConsultationRequest.objects.count() == 5
 
