@@ -50,15 +50,21 @@ class ConsultationRequest(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            # A constraint, not clean(): a form skips it when the email itself was invalid,
+            # so the patient reads "Enter a valid email address" and not both messages.
+            models.CheckConstraint(
+                condition=~models.Q(email="", phone=""),
+                name="consultation_request_email_or_phone",
+                violation_error_message="Give an email address or a phone number so we can reply.",
+            ),
+        ]
 
     def __str__(self):
         return f"Request #{self.pk} ({self.get_status_display()})"
 
     def clean(self):
-        errors = {}
-        if not (self.email or self.phone):
-            errors["email"] = "Give an email address or a phone number so we can reply."
         if not self.consent_to_contact:
-            errors["consent_to_contact"] = "Please agree to be contacted, so we can answer your request."
-        if errors:
-            raise ValidationError(errors)
+            raise ValidationError(
+                {"consent_to_contact": "Please agree to be contacted, so we can answer your request."}
+            )

@@ -87,6 +87,19 @@ def test_a_request_without_email_or_phone_is_refused_with_a_message(client):
     assert not ConsultationRequest.objects.exists()
 
 
+def test_a_mistyped_email_gets_only_its_own_error_not_the_missing_contact_one(client):
+    html = client.post(URL, valid_data(email="jane@")).content.decode()
+    assert "Enter a valid email address." in html
+    assert "Give an email address or a phone number" not in html
+
+
+def test_the_database_refuses_a_request_without_email_or_phone():
+    from django.db import IntegrityError
+
+    with pytest.raises(IntegrityError):
+        ConsultationRequest.objects.create(name="Nobody", consent_to_contact=True)
+
+
 def test_a_request_without_consent_is_refused(client):
     data = valid_data()
     del data["consent_to_contact"]
