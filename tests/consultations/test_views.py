@@ -3,6 +3,7 @@ import smtplib
 
 import pytest
 from django.core import mail
+from django.db import IntegrityError
 from django.urls import reverse
 
 from consultations.models import ConsultationRequest
@@ -94,8 +95,6 @@ def test_a_mistyped_email_gets_only_its_own_error_not_the_missing_contact_one(cl
 
 
 def test_the_database_refuses_a_request_without_email_or_phone():
-    from django.db import IntegrityError
-
     with pytest.raises(IntegrityError):
         ConsultationRequest.objects.create(name="Nobody", consent_to_contact=True)
 

@@ -1,4 +1,5 @@
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from pages.models import ClinicSettings, Location, Physician
@@ -44,8 +45,6 @@ def test_the_physician_bio_is_rendered_from_markdown_on_save():
 
 
 def test_a_physician_photo_needs_a_description():
-    from django.core.exceptions import ValidationError
-
     physician = PhysicianFactory.build(photo="physicians/portrait.jpg", photo_alt="")
     with pytest.raises(ValidationError, match="Describe the portrait"):
         physician.clean()

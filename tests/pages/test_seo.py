@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.core.management import call_command
 
+from pages.models import Location
 from tests.factories import PageFactory, QuestionFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,8 +45,6 @@ def test_unknown_address_phone_and_hours_are_left_out_not_invented(client):
 
 def test_known_hours_and_phone_reach_the_structured_data(client):
     call_command("load_demo_content")
-    from pages.models import Location
-
     Location.objects.filter(name="Encino").update(phone="818-555-0100", opening_hours="Mo-Fr 09:00-17:00")
     encino = by_type(json_ld(client.get("/").content.decode()), "MedicalClinic")[1]
     assert encino["telephone"] == "818-555-0100"
