@@ -3,6 +3,7 @@ from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
+from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from pages.models import Page
@@ -27,6 +28,7 @@ def count_submission(key):
     cache.incr(key)
 
 
+@never_cache  # the form carries this visitor's CSRF token: no shared cache may keep it
 def request_consultation(request):
     """The consultation form. A function view: rate limit, honeypot and the email to the
     clinic would each be an override of a generic view."""

@@ -173,6 +173,13 @@ def test_unpublished_treatments_are_not_offered(client):
     assert "Secret treatment" not in client.get(URL).content.decode()
 
 
+def test_the_form_page_is_never_cached_because_it_carries_a_csrf_token(client):
+    response = client.get(URL)
+    assert "csrfmiddlewaretoken" in response.content.decode()
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+
+
 def test_the_thank_you_page_is_kept_out_of_search_results(client):
     html = client.get(reverse("consultations:thanks")).content.decode()
     assert '<meta name="robots" content="noindex">' in html
