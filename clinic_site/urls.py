@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from pages.sitemaps import sitemaps
 from pages.views import healthz
 
 admin.site.site_header = "Clinic site administration"
@@ -11,5 +13,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("gallery/", include("gallery.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("consultation/", include("consultations.urls")),
     path("", include("pages.urls")),
 ]

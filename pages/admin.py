@@ -2,7 +2,17 @@ from django.contrib import admin, messages
 from django.shortcuts import redirect
 from django.utils.html import format_html
 
-from .models import PAGE_BLOCKERS, ClinicSettings, Item, Page, SafetyInformation, Section
+from .models import (
+    PAGE_BLOCKERS,
+    ClinicSettings,
+    Item,
+    Location,
+    Page,
+    Physician,
+    Question,
+    SafetyInformation,
+    Section,
+)
 
 
 class SectionInline(admin.StackedInline):
@@ -10,6 +20,12 @@ class SectionInline(admin.StackedInline):
     extra = 0
     fields = ["position", "heading", "body", "closing"]
     show_change_link = True  # list items are edited on the section's own form
+
+
+class QuestionInline(admin.StackedInline):
+    model = Question
+    extra = 0
+    fields = ["position", "question", "answer"]
 
 
 class ItemInline(admin.StackedInline):
@@ -66,12 +82,12 @@ class PageAdmin(admin.ModelAdmin):
         (
             "Search engines and ordering",
             {
-                "fields": ["meta_description", "position", "created_at", "updated_at"],
+                "fields": ["meta_description", "drug_name", "position", "created_at", "updated_at"],
                 "classes": ["collapse"],
             },
         ),
     ]
-    inlines = [SectionInline]
+    inlines = [SectionInline, QuestionInline]
 
     @admin.display(description="Publication check")
     def publication_check(self, page):
@@ -133,6 +149,30 @@ class SafetyInformationAdmin(admin.ModelAdmin):
                 "description": "Keep the source and its date with the text, and untick "
                 "“needs review” once the clinic has approved it.",
                 "fields": ["source", "source_date", "version", "needs_review", "updated_at"],
+            },
+        ),
+    ]
+
+
+@admin.register(Physician)
+class PhysicianAdmin(admin.ModelAdmin):
+    list_display = ["name", "specialty", "position"]
+    fieldsets = [
+        (None, {"fields": ["name", "credentials", "specialty", "bio", "position"]}),
+        ("Portrait", {"fields": ["photo", "photo_alt"], "description": "Optional. Never a patient photo."}),
+    ]
+
+
+@admin.register(Location)
+class LocationAdmin(admin.ModelAdmin):
+    list_display = ["name", "city", "phone", "position"]
+    fieldsets = [
+        (None, {"fields": ["name", "street_address", "city", "region", "postal_code", "phone", "position"]}),
+        (
+            "Opening hours",
+            {
+                "fields": ["hours", "opening_hours"],
+                "description": "Leave both empty while the hours are not known: the site says “Call for hours”.",
             },
         ),
     ]

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -105,6 +107,12 @@ class Page(models.Model):
         help_text="The closing paragraph inviting the patient to get in touch. " + MARKDOWN_HELP,
     )
     call_to_action_html = models.TextField(editable=False, default="")
+    drug_name = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="The drug the treatment uses, e.g. “onabotulinumtoxinA (Botox Cosmetic)”. "
+        "Only read by search engines; leave empty for treatments without one.",
+    )
     is_published = models.BooleanField(
         "published",
         default=False,
@@ -302,3 +310,114 @@ class ClinicSettings(models.Model):
     @classmethod
     def load(cls):
         return cls.objects.get_or_create(pk=1)[0]
+
+
+class Question(models.Model):
+    """A frequently asked question shown at the end of a treatment page."""
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="questions")
+    question = models.CharField(max_length=200, help_text="As a patient would ask it.")
+    answer = models.TextField(help_text=MARKDOWN_HELP)
+    answer_html = models.TextField(editable=False, default="")
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order on the page.")
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.question
+
+    def save(self, *args, **kwargs):
+        self.answer_html = render_markdown(self.answer)
+        super().save(*args, **kwargs)
+
+
+class Physician(models.Model):
+    """A physician of the clinic, shown on the about page."""
+
+    name = models.CharField(max_length=120, help_text="As patients should read it, e.g. “Dr. Katayoun Motlagh”.")
+    credentials = models.CharField(
+        max_length=120, blank=True, help_text="Degrees and board certifications, e.g. “MD”. Leave empty if unknown."
+    )
+    specialty = models.CharField(max_length=120, default="Cosmetic services")
+    bio = models.TextField(blank=True, help_text=MARKDOWN_HELP)
+    bio_html = models.TextField(editable=False, default="")
+    photo = models.ImageField(
+        upload_to="physicians/",
+        blank=True,
+        help_text="Optional portrait. Never a patient photo.",
+    )
+    photo_alt = models.CharField(
+        max_length=200, blank=True, help_text="What the portrait shows, for patients who cannot see it."
+    )
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order on the about page.")
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("pages:about")
+
+    def clean(self):
+        if self.photo and not self.photo_alt:
+            raise ValidationError({"photo_alt": "Describe the portrait for patients who cannot see it."})
+
+    def save(self, *args, **kwargs):
+        self.bio_html = render_markdown(self.bio)
+        super().save(*args, **kwargs)
+
+
+class Location(models.Model):
+    """An office where patients are seen; listed on the about page and in the footer."""
+
+    CALL_FOR_ADDRESS = "Call for address"
+    CALL_FOR_HOURS = "Call for hours"
+
+    name = models.CharField(max_length=120, help_text="Short name patients know it by, e.g. “Palmdale”.")
+    street_address = models.TextField(
+        blank=True, help_text=f"Street and suite, one per line. Leave empty to show “{CALL_FOR_ADDRESS}”."
+    )
+    city = models.CharField(max_length=120)
+    region = models.CharField("state", max_length=40, default="CA")
+    postal_code = models.CharField("ZIP code", max_length=12, blank=True)
+    phone = models.CharField(
+        max_length=40, blank=True, help_text="This office's phone. Leave empty to show the clinic's main phone."
+    )
+    hours = models.TextField(
+        blank=True, help_text=f"Opening hours as patients read them. Leave empty to show “{CALL_FOR_HOURS}”."
+    )
+    opening_hours = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The same hours for search engines, e.g. “Mo-Fr 09:00-17:00, Sa 10:00-14:00”. "
+        "Leave empty when hours are not known.",
+    )
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order in lists.")
+
+    class Meta:
+        ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("pages:about") + f"#location-{self.pk}"
+
+    @property
+    def address_lines(self):
+        return [line.strip() for line in self.street_address.splitlines() if line.strip()]
+
+    @property
+    def locality(self):
+        return " ".join(part for part in [f"{self.city}, {self.region}", self.postal_code] if part)
+
+    @property
+    def one_line_address(self):
+        return ", ".join([*self.address_lines, self.locality])
+
+    @property
+    def map_url(self):
+        return "https://www.google.com/maps/search/?" + urlencode({"api": 1, "query": self.one_line_address})

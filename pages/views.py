@@ -25,13 +25,24 @@ class PageDetailView(DetailView):
         return (
             Page.objects.published()
             .select_related("safety_information")
-            .prefetch_related("sections__items")
+            .prefetch_related("sections__items", "questions")
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["cases"] = Case.objects.published().for_treatment(self.object).select_related("treatment")[:3]
         return context
+
+
+class AboutView(TemplateView):
+    """The physician and the offices; both come from the clinic context processor."""
+
+    template_name = "pages/about.html"
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+    content_type = "text/plain"
 
 
 def healthz(request):

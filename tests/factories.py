@@ -6,8 +6,9 @@ import factory
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from consultations.models import ConsultationRequest
 from gallery.models import Case
-from pages.models import Item, Page, SafetyInformation, Section
+from pages.models import Item, Location, Page, Physician, Question, SafetyInformation, Section
 
 
 class SafetyInformationFactory(factory.django.DjangoModelFactory):
@@ -85,3 +86,38 @@ class CaseFactory(factory.django.DjangoModelFactory):
     consent_on_file = True
     consent_recorded_on = factory.Faker("date_this_year")
     consent_recorded_by = "Front desk"
+
+
+class QuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Question
+
+    page = factory.SubFactory(PageFactory)
+    question = factory.Sequence(lambda n: f"Question {n}?")
+    answer = "An **answer**."
+
+
+class PhysicianFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Physician
+
+    name = "Dr. Katayoun Motlagh"
+    bio = "Dr. Motlagh specializes in cosmetic services."
+
+
+class LocationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Location
+
+    name = factory.Sequence(lambda n: f"Office {n}")
+    city = "Palmdale"
+    region = "CA"
+
+
+class ConsultationRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ConsultationRequest
+
+    name = "Jane Patient"
+    email = "jane@example.com"
+    consent_to_contact = True

@@ -1,7 +1,7 @@
 import pytest
 
 from pages.models import ClinicSettings
-from tests.factories import PageFactory, SectionFactory
+from tests.factories import LocationFactory, PageFactory, PhysicianFactory, QuestionFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,3 +22,18 @@ def test_clinic_settings_opens_straight_on_its_one_row(admin_client):
     response = admin_client.get("/admin/pages/clinicsettings/")
     assert response.status_code == 302
     assert response.url == f"/admin/pages/clinicsettings/{ClinicSettings.load().pk}/change/"
+
+
+def test_the_physician_and_office_changelists_and_add_forms_load(admin_client):
+    PhysicianFactory(name="Dr. Katayoun Motlagh")
+    LocationFactory(name="Encino")
+    assert "Dr. Katayoun Motlagh" in admin_client.get("/admin/pages/physician/").content.decode()
+    assert "Encino" in admin_client.get("/admin/pages/location/").content.decode()
+    assert admin_client.get("/admin/pages/physician/add/").status_code == 200
+    assert admin_client.get("/admin/pages/location/add/").status_code == 200
+
+
+def test_the_page_change_form_shows_its_questions_inline(admin_client):
+    question = QuestionFactory(question="Does it hurt?")
+    html = admin_client.get(f"/admin/pages/page/{question.page.pk}/change/").content.decode()
+    assert 'value="Does it hurt?"' in html

