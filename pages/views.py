@@ -13,6 +13,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["treatments"] = Page.objects.published()
+        context["cases"] = Case.objects.published().select_related("treatment")[:3]
         return context
 
 

