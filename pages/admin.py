@@ -53,7 +53,15 @@ class PageAdmin(admin.ModelAdmin):
     list_select_related = ["safety_information"]
     actions = ["publish", "unpublish"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "is_published", "publication_check"]}),
+        (None, {"fields": ["title", "slug", "summary"]}),
+        (
+            "Publishing",
+            {
+                "description": "Tick “published” to show the page. Optional dates schedule it: "
+                "the site follows them by itself, nobody needs to come back and click.",
+                "fields": ["is_published", ("publish_from", "unpublish_at"), "publication_check"],
+            },
+        ),
         (
             "Important Safety Information",
             {

@@ -1,8 +1,10 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from .markup import render_markdown
+from .publishing import PublishingQuerySet, ScheduledPublishing
 
 MARKDOWN_HELP = (
     "Plain text. Leave a blank line between paragraphs. **Two stars** make text bold, "
@@ -43,6 +45,8 @@ class SafetyInformation(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
+    history = HistoricalRecords(excluded_fields=["body_html"])
+
     class Meta:
         ordering = ["name"]
         verbose_name = "safety information"
@@ -63,10 +67,10 @@ PAGE_BLOCKERS = {
 }
 
 
-class PageQuerySet(models.QuerySet):
+class PageQuerySet(PublishingQuerySet):
     def published(self):
-        # A blocked page is never public, whatever its flag says.
-        return self.filter(is_published=True).exclude(self.blocked_q())
+        # A blocked page or a draft is never public, whatever its flag and schedule say.
+        return self.live().filter(draft_of__isnull=True).exclude(self.blocked_q())
 
     def blocked(self, reason=None):
         return self.filter(self.blocked_q(reason))
@@ -81,7 +85,7 @@ class PageQuerySet(models.QuerySet):
         return q
 
 
-class Page(models.Model):
+class Page(ScheduledPublishing):
     """A treatment page, such as Botox, read by prospective patients."""
 
     title = models.CharField(max_length=200, help_text="The treatment's name, e.g. “Botox”.")
@@ -105,11 +109,6 @@ class Page(models.Model):
         help_text="The closing paragraph inviting the patient to get in touch. " + MARKDOWN_HELP,
     )
     call_to_action_html = models.TextField(editable=False, default="")
-    is_published = models.BooleanField(
-        "published",
-        default=False,
-        help_text="Tick to show this page to the public. Unticked pages are hidden.",
-    )
     requires_safety_information = models.BooleanField(
         default=True,
         help_text="Tick for prescription treatments (such as Botox): the page cannot be "
@@ -126,10 +125,21 @@ class Page(models.Model):
     position = models.PositiveSmallIntegerField(
         default=0, help_text="Pages with a smaller number come first in lists."
     )
+    draft_of = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="drafts",
+        help_text="The live page this draft replaces when you publish the draft. "
+        "A draft is never shown to the public.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PageQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["call_to_action_html"])
 
     class Meta:
         ordering = ["position", "title"]
@@ -152,7 +162,14 @@ class Page(models.Model):
             blockers.append(BLOCKED_SAFETY_MISSING)
         return blockers
 
+    @property
+    def is_draft(self):
+        return self.draft_of_id is not None
+
     def clean(self):
+        super().clean()
+        if self.is_published and self.is_draft:
+            raise ValidationError({"is_published": "A draft is never public: use “Publish this draft” instead."})
         if self.is_published and (blockers := self.publication_blockers()):
             raise ValidationError({"is_published": blockers})
 
@@ -174,7 +191,11 @@ class Section(models.Model):
         help_text="Optional text shown after the list items of this section. " + MARKDOWN_HELP,
     )
     closing_html = models.TextField(editable=False, default="")
-    position = models.PositiveSmallIntegerField(default=0, help_text="Order on the page.")
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Order on the page: smaller numbers first. The “Move up/down” buttons set it for you."
+    )
+
+    history = HistoricalRecords(excluded_fields=["body_html", "closing_html"])
 
     class Meta:
         ordering = ["position", "pk"]
@@ -237,8 +258,11 @@ class Item(models.Model):
         help_text="Tick for uses that the closing text mentions in passing (e.g. Bell's palsy): "
         "they are listed after it with their indication status.",
     )
-    position = models.PositiveSmallIntegerField(default=0, help_text="Order in the list.")
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Order in the list: smaller numbers first. The “Move up/down” buttons set it for you."
+    )
 
+    history = HistoricalRecords(excluded_fields=["body_html"])
 
     class Meta:
         ordering = ["position", "pk"]
@@ -286,6 +310,8 @@ class ClinicSettings(models.Model):
         help_text="Shown next to every before-and-after photo.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "clinic settings"

@@ -15,7 +15,9 @@ class HomeView(TemplateView):
 
 
 class PageListView(ListView):
-    queryset = Page.objects.published()
+    # A method, not a class attribute: published() reads the clock when it is called.
+    def get_queryset(self):
+        return Page.objects.published()
 
 
 class PageDetailView(DetailView):
