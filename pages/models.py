@@ -13,6 +13,7 @@ MARKDOWN_HELP = (
 
 
 BLOCKED_SAFETY_MISSING = "Safety information missing: choose the Important Safety Information for this page."
+BLOCKED_DRAFT = "A draft: it goes live through “Publish this draft” on its own admin page, never by itself."
 
 
 class SafetyInformation(models.Model):
@@ -64,13 +65,14 @@ class SafetyInformation(models.Model):
 # answers the same question for one page, and a test keeps the two in step.
 PAGE_BLOCKERS = {
     BLOCKED_SAFETY_MISSING: models.Q(requires_safety_information=True, safety_information__isnull=True),
+    BLOCKED_DRAFT: models.Q(draft_of__isnull=False),
 }
 
 
 class PageQuerySet(PublishingQuerySet):
     def published(self):
-        # A blocked page or a draft is never public, whatever its flag and schedule say.
-        return self.live().filter(draft_of__isnull=True).exclude(self.blocked_q())
+        # A blocked page (a draft, say) is never public, whatever its flag and schedule say.
+        return self.live().exclude(self.blocked_q())
 
     def blocked(self, reason=None):
         return self.filter(self.blocked_q(reason))
@@ -160,6 +162,8 @@ class Page(ScheduledPublishing):
         blockers = []
         if self.requires_safety_information and self.safety_information_id is None:
             blockers.append(BLOCKED_SAFETY_MISSING)
+        if self.is_draft:
+            blockers.append(BLOCKED_DRAFT)
         return blockers
 
     @property
@@ -168,8 +172,6 @@ class Page(ScheduledPublishing):
 
     def clean(self):
         super().clean()
-        if self.is_published and self.is_draft:
-            raise ValidationError({"is_published": "A draft is never public: use “Publish this draft” instead."})
         if self.is_published and (blockers := self.publication_blockers()):
             raise ValidationError({"is_published": blockers})
 

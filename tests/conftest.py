@@ -9,3 +9,21 @@ def test_storage(settings, tmp_path):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """A staff user with only the Editors group's permissions, as create_editor makes them."""
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("editor", "editor@example.com", "a-long-test-password")
+    user.is_staff = True
+    user.save()
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
