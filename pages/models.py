@@ -93,7 +93,7 @@ class Page(ScheduledPublishing):
     title = models.CharField(max_length=200, help_text="The treatment's name, e.g. “Botox”.")
     slug = models.SlugField(
         unique=True,
-        help_text="The page's web address: /treatments/<slug>/. Lowercase letters, numbers and dashes.",
+        help_text="The page's web address: /treatments/botox/ for “botox”. Lowercase letters, numbers and dashes.",
     )
     summary = models.CharField(
         max_length=300,

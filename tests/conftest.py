@@ -1,3 +1,5 @@
+import importlib
+
 import pytest
 
 
@@ -12,14 +14,23 @@ def test_storage(settings, tmp_path):
 
 
 @pytest.fixture
-def editor(django_user_model):
-    """A staff user with only the Editors group's permissions, as create_editor makes them."""
+def editors_group(db):
+    """The group made by the data migration; run again because a transactional test's flush
+    (browser tests) empties every table, migration rows included."""
+    from django.apps import apps
     from django.contrib.auth.models import Group
 
+    importlib.import_module("pages.migrations.0004_editors_group").create_editors(apps, None)
+    return Group.objects.get(name="Editors")
+
+
+@pytest.fixture
+def editor(django_user_model, editors_group):
+    """A staff user with only the Editors group's permissions, as create_editor makes them."""
     user = django_user_model.objects.create_user("editor", "editor@example.com", "a-long-test-password")
     user.is_staff = True
     user.save()
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(editors_group)
     return user
 
 

@@ -40,6 +40,11 @@ class Migration(migrations.Migration):
             field=models.BooleanField(default=False, help_text='Tick to show this to the public. Unticked, it is hidden whatever the dates below say.', verbose_name='published'),
         ),
         migrations.AlterField(
+            model_name='page',
+            name='slug',
+            field=models.SlugField(help_text="The page's web address: /treatments/botox/ for “botox”. Lowercase letters, numbers and dashes.", unique=True),
+        ),
+        migrations.AlterField(
             model_name='section',
             name='position',
             field=models.PositiveSmallIntegerField(default=0, help_text='Order on the page: smaller numbers first. The “Move up/down” buttons set it for you.'),
@@ -103,7 +108,7 @@ class Migration(migrations.Migration):
                 ('publish_from', models.DateTimeField(blank=True, help_text='Optional. When ticked as published, it appears on the site at this date and time (clinic time). Leave empty to show it straight away.', null=True, verbose_name='show from')),
                 ('unpublish_at', models.DateTimeField(blank=True, help_text='Optional. It disappears from the site at this date and time, e.g. when an offer ends. Leave empty to keep it up.', null=True, verbose_name='hide from')),
                 ('title', models.CharField(help_text="The treatment's name, e.g. “Botox”.", max_length=200)),
-                ('slug', models.SlugField(help_text="The page's web address: /treatments/<slug>/. Lowercase letters, numbers and dashes.")),
+                ('slug', models.SlugField(help_text="The page's web address: /treatments/botox/ for “botox”. Lowercase letters, numbers and dashes.")),
                 ('summary', models.CharField(blank=True, help_text='One or two sentences shown in the list of treatments and under the page title.', max_length=300)),
                 ('meta_description', models.CharField(blank=True, help_text='What search engines show under the link (up to 160 characters). Leave empty to use the summary.', max_length=160)),
                 ('call_to_action', models.TextField(blank=True, help_text='The closing paragraph inviting the patient to get in touch. Plain text. Leave a blank line between paragraphs. **Two stars** make text bold, [words](https://example.com) make a link. HTML is not allowed and is removed.')),
