@@ -2,7 +2,6 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -15,6 +14,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .drafts import create_draft, publish_draft
 from .history import restore_sections, version_end
 from .models import PAGE_BLOCKERS, ClinicSettings, Item, Page, SafetyInformation, Section
+from .views import PagePreviewView
 
 MOVE = "_move"  # the name of the inline rows' "Move up/down" buttons
 
@@ -191,17 +191,9 @@ class PageAdmin(MovesInlineRows, SimpleHistoryAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def preview_view(self, request, pk):
-        """The page exactly as patients would see it, saved but not necessarily public."""
-        page = get_object_or_404(
-            Page.objects.select_related("safety_information", "draft_of").prefetch_related("sections__items"),
-            pk=pk,
-        )
-        if not self.has_view_permission(request, page):
+        if not self.has_view_permission(request, get_object_or_404(Page, pk=pk)):
             raise PermissionDenied
-        edit_url = reverse("admin:pages_page_change", args=[page.pk])
-        return TemplateResponse(
-            request, "pages/page_detail.html", {"page": page, "object": page, "preview": {"edit_url": edit_url}}
-        )
+        return PagePreviewView.as_view()(request, pk=pk)
 
     @method_decorator(require_POST)
     def create_draft_view(self, request, pk):
@@ -245,6 +237,8 @@ class PageAdmin(MovesInlineRows, SimpleHistoryAdmin):
     def on_the_site(self, page):
         if page.is_draft:
             return f"Draft of “{page.draft_of}”"
+        if page.publication_blockers():
+            return "Hidden (blocked)"
         if page.is_live():
             return "Shown"
         if page.is_published and page.publish_from and page.publish_from > timezone.now():

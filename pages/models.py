@@ -170,6 +170,11 @@ class Page(ScheduledPublishing):
     def is_draft(self):
         return self.draft_of_id is not None
 
+    @property
+    def live_page_changed_since_draft(self):
+        """True when someone edited the live page after this draft was made from it."""
+        return self.is_draft and self.draft_of.updated_at > self.created_at
+
     def clean(self):
         super().clean()
         if self.is_published and (blockers := self.publication_blockers()):

@@ -1,5 +1,6 @@
 from django.db import connection
 from django.http import HttpResponse
+from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .models import Page
@@ -27,6 +28,22 @@ class PageDetailView(DetailView):
             .select_related("safety_information")
             .prefetch_related("sections__items")
         )
+
+
+class PagePreviewView(PageDetailView):
+    """Any page, hidden or a draft, exactly as patients would see it, with a banner.
+
+    Not routed publicly: PageAdmin serves it at /admin/pages/page/<pk>/preview/ after
+    checking the user's permission. Subclassing keeps whatever the public view shows.
+    """
+
+    def get_queryset(self):
+        return Page.objects.select_related("safety_information", "draft_of").prefetch_related("sections__items")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["preview"] = {"edit_url": reverse("admin:pages_page_change", args=[self.object.pk])}
+        return context
 
 
 def healthz(request):

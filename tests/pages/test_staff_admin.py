@@ -1,3 +1,5 @@
+import datetime
+
 """The admin as the clinic's editors use it: drafts, preview, ordering, history, role."""
 
 import pytest
@@ -40,6 +42,15 @@ def test_the_preview_shows_the_page_with_a_banner_and_noindex_to_staff(editor_cl
     assert '<meta name="robots" content="noindex">' in html
     assert "<h1>Botox</h1>" in html
     assert "Benefits" in html
+
+
+def test_a_draft_preview_shows_the_draft_text_and_says_whose_draft_it_is(editor_client):
+    draft = create_draft(PageFactory(title="Botox"))
+    SectionFactory(page=draft, body="Only in the draft.")
+    html = editor_client.get(f"/admin/pages/page/{draft.pk}/preview/").content.decode()
+    assert "This is a draft of “Botox”" in html
+    assert "Only in the draft." in html
+    assert f'href="/admin/pages/page/{draft.pk}/change/">Back to editing' in html
 
 
 def test_the_public_page_has_no_preview_banner(client):
@@ -92,8 +103,19 @@ def test_publish_this_draft_refuses_a_blocked_draft_with_the_reason(editor_clien
 
 def test_the_change_list_says_which_pages_are_drafts_and_which_are_scheduled(editor_client):
     create_draft(PageFactory(title="Botox"))
+    PageFactory(title="Peels", publish_from=datetime.datetime(2999, 1, 1, 9, 0, tzinfo=datetime.UTC))
     html = editor_client.get("/admin/pages/page/").content.decode()
     assert "Draft of “Botox”" in html
+    assert "Scheduled for Jan. 1, 2999" in html
+
+
+def test_a_draft_warns_when_the_live_page_changed_after_it_was_made(editor_client):
+    live = PageFactory()
+    draft = create_draft(live)
+    live.summary = "Edited on the live page."
+    live.save()
+    html = editor_client.get(f"/admin/pages/page/{draft.pk}/change/").content.decode()
+    assert "The live page was changed after this draft was made" in html
 
 
 def test_move_down_reorders_sections_and_keeps_the_other_edits(editor_client):
