@@ -299,6 +299,11 @@ class ItemAdmin(SimpleHistoryAdmin):
     list_filter = ["indication_needs_review", "indication", "section__page"]
     search_fields = ["lead", "body"]
     list_select_related = ["section"]
+    readonly_fields = ["preview"]
+
+    @admin.display(description="Preview")
+    def preview(self, item):
+        return markdown_preview(item.body_html)
 
 
 @admin.register(SafetyInformation)

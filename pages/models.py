@@ -11,6 +11,8 @@ MARKDOWN_HELP = (
     "[words](https://example.com) make a link. HTML is not allowed and is removed."
 )
 
+# History leaves out derived HTML (save() renders it again on revert) and updated_at,
+# so the admin's "Changes" column lists only what staff typed.
 
 BLOCKED_SAFETY_MISSING = "Safety information missing: choose the Important Safety Information for this page."
 BLOCKED_DRAFT = "A draft: it goes live through “Publish this draft” on its own admin page, never by itself."
@@ -46,7 +48,7 @@ class SafetyInformation(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["body_html"])
+    history = HistoricalRecords(excluded_fields=["body_html", "updated_at"])
 
     class Meta:
         ordering = ["name"]
@@ -141,7 +143,7 @@ class Page(ScheduledPublishing):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PageQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["call_to_action_html"])
+    history = HistoricalRecords(excluded_fields=["call_to_action_html", "updated_at"])
 
     class Meta:
         ordering = ["position", "title"]
@@ -189,7 +191,9 @@ class Page(ScheduledPublishing):
 class Section(models.Model):
     """A headed part of a treatment page: benefits, candidacy, uses, recovery."""
 
-    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="sections")
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="sections", help_text="The treatment page this section is on."
+    )
     heading = models.CharField(max_length=200, help_text="E.g. “What Are the Benefits of Botox?”")
     body = models.TextField(blank=True, help_text="Text under the heading. " + MARKDOWN_HELP)
     body_html = models.TextField(editable=False, default="")
@@ -234,7 +238,9 @@ class Item(models.Model):
         OFF_LABEL = "off_label", "Off-label use"
         NOT_SPECIFIED = "not_specified", "Not specified (no label shown)"
 
-    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="items")
+    section = models.ForeignKey(
+        Section, on_delete=models.CASCADE, related_name="items", help_text="The section whose list this item is in."
+    )
     lead = models.CharField(
         max_length=120, help_text="The bold words that start the item, e.g. “Cosmetic Treatment”."
     )
@@ -318,7 +324,7 @@ class ClinicSettings(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = "clinic settings"

@@ -186,3 +186,9 @@ def test_each_admin_change_records_the_editor_who_made_it(editor_client, editor)
     assert section.history.latest().history_user == editor
     assert section.history.latest().heading == "After"
     assert Section.history.filter(history_user=editor).count() == 1
+
+
+def test_the_list_item_form_previews_its_markdown(editor_client):
+    item = ItemFactory(body="Reduces *wrinkles*.")
+    html = editor_client.get(f"/admin/pages/item/{item.pk}/change/").content.decode()
+    assert '<div class="markdown-preview">Reduces <em>wrinkles</em>.</div>' in html
