@@ -66,16 +66,19 @@ class MovesInlineRows:
         super().save_related(request, form, formsets, change)
         if MOVE not in request.POST:
             return
-        label, pk, direction = request.POST[MOVE].rsplit(":", 2)
+        label, _, rest = request.POST[MOVE].partition(":")  # "pages.section:12:up"
+        pk, _, direction = rest.partition(":")
         for formset in formsets:
-            if formset.model._meta.label_lower == label:
+            if formset.model._meta.label_lower == label and pk.isdigit():
                 siblings = formset.model._default_manager.filter(**{formset.fk.name: form.instance})
-                row = get_object_or_404(siblings, pk=pk)
-                if move_row(row, siblings, up=direction == "up"):
-                    self.message_user(request, f"Moved “{row}” {direction}. Other changes on the form were saved too.")
+                if (row := siblings.filter(pk=pk).first()) is None:
+                    continue  # deleted in the same submit
+                up = direction == "up"
+                if move_row(row, siblings, up=up):
+                    where = "up" if up else "down"
+                    self.message_user(request, f"Moved “{row}” {where}. Other changes on the form were saved too.")
                 else:
-                    self.message_user(request, f"“{row}” is already {'first' if direction == 'up' else 'last'}.",
-                                      messages.WARNING)
+                    self.message_user(request, f"“{row}” is already {'first' if up else 'last'}.", messages.WARNING)
 
     def response_change(self, request, obj):
         if MOVE in request.POST:

@@ -150,7 +150,8 @@ class Page(ScheduledPublishing):
         verbose_name = "treatment page"
 
     def __str__(self):
-        return self.title
+        # Told apart from the live page in admin lists, menus and history.
+        return f"{self.title} (draft)" if self.is_draft else self.title
 
     def get_absolute_url(self):
         return reverse("pages:detail", kwargs={"slug": self.slug})
