@@ -143,6 +143,7 @@ class PageAdmin(MovesInlineRows, SimpleHistoryAdmin):
     readonly_fields = ["created_at", "updated_at", "publication_check", "call_to_action_preview"]
     list_select_related = ["safety_information", "draft_of"]
     actions = ["publish", "unpublish"]
+    object_history_template = "admin/pages/page/object_history.html"
     object_history_form_template = "admin/pages/page/object_history_form.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary"]}),
@@ -223,6 +224,11 @@ class PageAdmin(MovesInlineRows, SimpleHistoryAdmin):
             return redirect("admin:pages_page_change", draft.pk)
         self.message_user(request, f"“{live}” is live with the draft's content; the draft is gone.", messages.SUCCESS)
         return redirect("admin:pages_page_change", live.pk)
+
+    def history_view(self, request, object_id, extra_context=None):
+        changes = Section.history.filter(page_id=object_id).select_related("history_user")[:100]
+        extra_context = {**(extra_context or {}), "section_changes": changes}
+        return super().history_view(request, object_id, extra_context)
 
     @transaction.atomic
     def history_form_view(self, request, object_id, version_id, extra_context=None):

@@ -72,3 +72,13 @@ def test_the_revert_form_explains_that_sections_come_back_too(editor_client):
     record = page.history.latest()
     html = editor_client.get(f"/admin/pages/page/{page.pk}/history/{record.history_id}/").content.decode()
     assert "and so are its sections and list items as they were until" in html
+
+
+def test_the_page_history_also_lists_its_section_changes_with_who_made_them(editor_client, editor):
+    page = PageFactory()
+    SectionFactory(page=page, heading="Recovery")
+    editor_client.post(f"/admin/pages/page/{page.pk}/change/", page_form(page, **{"sections-0-heading": "Aftercare"}))
+    html = editor_client.get(f"/admin/pages/page/{page.pk}/history/").content.decode()
+    section_table = " ".join(html.split("Changes to this page's sections", 1)[1].split())
+    assert "<td>Aftercare</td>" in section_table
+    assert "<td>Changed</td><td>editor</td>" in section_table.replace("</td> <td>", "</td><td>")
