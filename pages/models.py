@@ -11,8 +11,6 @@ MARKDOWN_HELP = (
     "[words](https://example.com) make a link. HTML is not allowed and is removed."
 )
 
-# History leaves out derived HTML (save() renders it again on revert) and updated_at,
-# so the admin's "Changes" column lists only what staff typed.
 
 BLOCKED_SAFETY_MISSING = "Safety information missing: choose the Important Safety Information for this page."
 BLOCKED_DRAFT = "A draft: it goes live through “Publish this draft” on its own admin page, never by itself."
@@ -48,6 +46,8 @@ class SafetyInformation(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Each history leaves out derived HTML (save() renders it again on revert) and
+    # updated_at, so the admin's "Changes" column lists only what staff typed.
     history = HistoricalRecords(excluded_fields=["body_html", "updated_at"])
 
     class Meta:
