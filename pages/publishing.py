@@ -28,7 +28,22 @@ class PublishingQuerySet(models.QuerySet):
 
 
 class ScheduledPublishing(models.Model):
-    """A published flag plus an optional time window; inherit it and use PublishingQuerySet."""
+    """A published flag plus an optional time window. To adopt it (the gallery's Case):
+
+        class CaseQuerySet(PublishingQuerySet):
+            def published(self):
+                return self.live().filter(consent_on_file=True)
+
+        class Case(ScheduledPublishing):   # and drop Case's own is_published field
+            objects = CaseQuerySet.as_manager()
+            history = HistoricalRecords()
+
+            def clean(self):
+                super().clean()            # the schedule's own rule
+                ...
+
+    next_visibility_change() then counts Case rows without further code.
+    """
 
     is_published = models.BooleanField(
         "published",
