@@ -1,7 +1,7 @@
 import pytest
 
 from pages.drafts import create_draft, publish_draft
-from pages.models import Page
+from pages.models import ClinicSettings, Page
 from tests.factories import ItemFactory, PageFactory, SectionFactory
 from tests.pages.test_staff_admin import page_form
 
@@ -82,3 +82,25 @@ def test_the_page_history_also_lists_its_section_changes_with_who_made_them(edit
     section_table = " ".join(html.split("Changes to this page's sections", 1)[1].split())
     assert "<td>Aftercare</td>" in section_table
     assert "<td>Changed</td><td>editor</td>" in section_table.replace("</td> <td>", "</td><td>")
+
+
+def test_reverting_a_section_from_its_own_history_restores_that_section(editor_client, client):
+    section = SectionFactory(heading="Recovery", body="Old body.")
+    old = section.history.latest()
+    section.body = "New body."
+    section.save()
+    data = {"page": section.page_id, "heading": "Recovery", "body": "Old body.", "closing": "", "position": 0,
+            "items-TOTAL_FORMS": 0, "items-INITIAL_FORMS": 0}
+    response = editor_client.post(f"/admin/pages/section/{section.pk}/history/{old.history_id}/", data)
+    assert response.status_code == 302
+    assert "Old body." in client.get(section.page.get_absolute_url()).content.decode()
+
+
+def test_clinic_settings_changes_record_the_editor(editor_client, editor):
+    settings_row = ClinicSettings.load()
+    data = {"name": "Clinic", "tagline": "", "phone": "555-0100", "notification_email": "",
+            "site_notice": settings_row.site_notice, "gallery_disclaimer": settings_row.gallery_disclaimer}
+    response = editor_client.post(f"/admin/pages/clinicsettings/{settings_row.pk}/change/", data)
+    assert response.status_code == 302
+    record = ClinicSettings.history.latest()
+    assert (record.phone, record.history_user) == ("555-0100", editor)

@@ -192,3 +192,12 @@ def test_the_list_item_form_previews_its_markdown(editor_client):
     item = ItemFactory(body="Reduces *wrinkles*.")
     html = editor_client.get(f"/admin/pages/item/{item.pk}/change/").content.decode()
     assert '<div class="markdown-preview">Reduces <em>wrinkles</em>.</div>' in html
+
+
+def test_the_bulk_publish_action_refuses_a_draft(editor_client):
+    draft = create_draft(PageFactory(title="Botox"))
+    response = editor_client.post(
+        "/admin/pages/page/", {"action": "publish", "_selected_action": [draft.pk]}, follow=True
+    )
+    assert "“Botox (draft)” not published. A draft" in response.content.decode()
+    assert not Page.objects.get(pk=draft.pk).is_published
