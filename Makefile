@@ -23,6 +23,7 @@ $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
 run: $(VENV)/.installed
 	DJANGO_DEBUG=true $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=true $(PY) manage.py load_demo_content --if-empty
+	@echo "Staff accounts: DJANGO_DEBUG=true $(PY) manage.py create_editor NAME EMAIL (an editor; see README)"
 	DJANGO_DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Debian's Chromium for the browser tests (Playwright never downloads a browser here).

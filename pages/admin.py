@@ -1,7 +1,18 @@
 from django.contrib import admin, messages
-from django.shortcuts import redirect
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_POST
+from simple_history.admin import SimpleHistoryAdmin
 
+from .drafts import create_draft, publish_draft
+from .history import restore_sections, version_end
 from .models import (
     PAGE_BLOCKERS,
     ClinicSettings,
@@ -13,12 +24,90 @@ from .models import (
     SafetyInformation,
     Section,
 )
+from .views import PagePreviewView
+
+MOVE = "_move"  # the name of the inline rows' "Move up/down" buttons
 
 
-class SectionInline(admin.StackedInline):
+def move_row(row, siblings, *, up):
+    """Swap a row with its neighbour, then number all siblings 0, 1, 2…; False at either end."""
+    rows = list(siblings)
+    here = rows.index(row)
+    there = here - 1 if up else here + 1
+    if not 0 <= there < len(rows):
+        return False
+    rows[here], rows[there] = rows[there], rows[here]
+    for position, sibling in enumerate(rows):
+        if sibling.position != position:
+            sibling.position = position
+            sibling.save()  # one by one, so the change is in each row's history
+    return True
+
+
+class MoveButtonsInline:
+    """Inline rows get "Move up" and "Move down" buttons, so nobody has to type positions.
+
+    The buttons submit the whole change form (no JavaScript needed), so other edits on
+    the form are saved in the same click; MovesInlineRows does the move after saving.
+    """
+
+    @admin.display(description="Order")
+    def move_buttons(self, row):
+        if row is None or row.pk is None:
+            return "Save first; then it can be moved."
+        value = f"{row._meta.label_lower}:{row.pk}"
+        return format_html(
+            '<button type="submit" name="{name}" value="{value}:up" class="move-button">Move up</button> '
+            '<button type="submit" name="{name}" value="{value}:down" class="move-button">Move down</button>',
+            name=MOVE,
+            value=value,
+        )
+
+
+class MovesInlineRows:
+    """For a ModelAdmin whose inlines use MoveButtonsInline: moves the row whose button was pressed."""
+
+    save_on_top = True  # so pressing Enter in a field saves, rather than pressing a move button
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if MOVE not in request.POST:
+            return
+        label, _, rest = request.POST[MOVE].partition(":")  # "pages.section:12:up"
+        pk, _, direction = rest.partition(":")
+        for formset in formsets:
+            if formset.model._meta.label_lower == label and pk.isdigit():
+                siblings = formset.model._default_manager.filter(**{formset.fk.name: form.instance})
+                if (row := siblings.filter(pk=pk).first()) is None:
+                    continue  # deleted in the same submit
+                up = direction == "up"
+                if move_row(row, siblings, up=up):
+                    where = "up" if up else "down"
+                    self.message_user(request, f"Moved “{row}” {where}. Other changes on the form were saved too.")
+                else:
+                    self.message_user(request, f"“{row}” is already {'first' if up else 'last'}.", messages.WARNING)
+
+    def response_change(self, request, obj):
+        if MOVE in request.POST:
+            return redirect(request.path)  # back to the same form, to keep ordering
+        return super().response_change(request, obj)
+
+
+def markdown_preview(html):
+    """The stored, already sanitized HTML, framed so staff see what patients will read."""
+    if not html:
+        return "Nothing yet: save to see a preview."
+    return format_html('<div class="markdown-preview">{}</div>', mark_safe(html))
+
+
+class SectionInline(MoveButtonsInline, admin.StackedInline):
     model = Section
     extra = 0
-    fields = ["position", "heading", "body", "closing"]
+    fields = ["move_buttons", "heading", "body", "closing", "position"]
+    readonly_fields = ["move_buttons"]
     show_change_link = True  # list items are edited on the section's own form
 
 
@@ -28,16 +117,18 @@ class QuestionInline(admin.StackedInline):
     fields = ["position", "question", "answer"]
 
 
-class ItemInline(admin.StackedInline):
+class ItemInline(MoveButtonsInline, admin.StackedInline):
     model = Item
     extra = 0
+    readonly_fields = ["move_buttons"]
     fields = [
-        "position",
+        "move_buttons",
         "lead",
         "body",
         ("indication", "indication_needs_review"),
         "indication_note",
         "is_other_use",
+        "position",
     ]
 
 
@@ -60,16 +151,26 @@ class PublicationCheckFilter(admin.SimpleListFilter):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
-    list_display = ["title", "is_published", "publication_check", "updated_at"]
+class PageAdmin(MovesInlineRows, SimpleHistoryAdmin):
+    list_display = ["title", "on_the_site", "publication_check", "updated_at"]
     list_filter = ["is_published", PublicationCheckFilter]
     search_fields = ["title", "summary", "sections__heading", "sections__body"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["created_at", "updated_at", "publication_check"]
-    list_select_related = ["safety_information"]
+    readonly_fields = ["created_at", "updated_at", "publication_check", "call_to_action_preview"]
+    list_select_related = ["safety_information", "draft_of"]
     actions = ["publish", "unpublish"]
+    object_history_template = "admin/pages/page/object_history.html"
+    object_history_form_template = "admin/pages/page/object_history_form.html"
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "is_published", "publication_check"]}),
+        (None, {"fields": ["title", "slug", "summary"]}),
+        (
+            "Publishing",
+            {
+                "description": "Tick “published” to show the page. Optional dates schedule it: "
+                "the site follows them by itself, nobody needs to come back and click.",
+                "fields": ["is_published", ("publish_from", "unpublish_at"), "publication_check"],
+            },
+        ),
         (
             "Important Safety Information",
             {
@@ -78,7 +179,7 @@ class PageAdmin(admin.ModelAdmin):
                 "fields": ["requires_safety_information", "safety_information"],
             },
         ),
-        ("Closing invitation", {"fields": ["call_to_action"]}),
+        ("Closing invitation", {"fields": ["call_to_action", "call_to_action_preview"]}),
         (
             "Search engines and ordering",
             {
@@ -89,11 +190,95 @@ class PageAdmin(admin.ModelAdmin):
     ]
     inlines = [SectionInline, QuestionInline]
 
+    # A draft keeps the live page's address and goes live only through "Publish this draft".
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, "slug", "is_published"] if obj and obj.is_draft else fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj and obj.is_draft else super().get_prepopulated_fields(request, obj)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<int:pk>/preview/", view(self.preview_view), name="pages_page_preview"),
+            path("<int:pk>/create-draft/", view(self.create_draft_view), name="pages_page_create_draft"),
+            path("<int:pk>/publish-draft/", view(self.publish_draft_view), name="pages_page_publish_draft"),
+        ] + super().get_urls()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "drafts": Page.objects.filter(draft_of_id=object_id)}
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def preview_view(self, request, pk):
+        if not self.has_view_permission(request, get_object_or_404(Page, pk=pk)):
+            raise PermissionDenied
+        return PagePreviewView.as_view()(request, pk=pk)
+
+    @method_decorator(require_POST)
+    def create_draft_view(self, request, pk):
+        page = get_object_or_404(Page, pk=pk, draft_of=None)
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        draft = create_draft(page)
+        self.message_user(
+            request,
+            f"Draft created. Patients keep seeing the live “{page}” until you press “Publish this draft”.",
+            messages.SUCCESS,
+        )
+        return redirect("admin:pages_page_change", draft.pk)
+
+    @method_decorator(require_POST)
+    def publish_draft_view(self, request, pk):
+        draft = get_object_or_404(Page, pk=pk, draft_of__isnull=False)
+        if not (self.has_change_permission(request, draft.draft_of) and self.has_delete_permission(request, draft)):
+            raise PermissionDenied
+        try:
+            live = publish_draft(draft)
+        except ValidationError as error:
+            self.message_user(request, f"Not published. {' '.join(error.messages)}", messages.ERROR)
+            return redirect("admin:pages_page_change", draft.pk)
+        self.message_user(request, f"“{live}” is live with the draft's content; the draft is gone.", messages.SUCCESS)
+        return redirect("admin:pages_page_change", live.pk)
+
+    def history_view(self, request, object_id, extra_context=None):
+        changes = Section.history.filter(page_id=object_id).select_related("history_user")[:100]
+        extra_context = {**(extra_context or {}), "section_changes": changes}
+        return super().history_view(request, object_id, extra_context)
+
+    @transaction.atomic
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        """simple-history's Revert restores the page row; this restores its sections with it."""
+        record = get_object_or_404(Page.history, id=object_id, history_id=version_id)
+        as_of = version_end(record)
+        extra_context = {**(extra_context or {}), "sections_as_of": as_of}
+        response = super().history_form_view(request, object_id, version_id, extra_context)
+        if request.method == "POST" and response.status_code == 302:
+            sections = restore_sections(Page.objects.get(pk=object_id), as_of=as_of)
+            self.message_user(request, f"Restored with its {len(sections)} section(s) as they were then.")
+        return response
+
+    @admin.display(description="On the site")
+    def on_the_site(self, page):
+        if page.is_draft:
+            return f"Draft of “{page.draft_of}”"
+        if page.publication_blockers():
+            return "Hidden (blocked)"
+        if page.is_live():
+            return "Shown"
+        if page.is_published and page.publish_from and page.publish_from > timezone.now():
+            return f"Scheduled for {date_format(timezone.localtime(page.publish_from), 'DATETIME_FORMAT')}"
+        return "Hidden"
+
     @admin.display(description="Publication check")
     def publication_check(self, page):
         if blockers := page.publication_blockers():
             return format_html("<strong>Blocked:</strong> {}", " ".join(blockers))
         return "Can be public"
+
+    @admin.display(description="Preview of the closing invitation")
+    def call_to_action_preview(self, page):
+        return markdown_preview(page.call_to_action_html)
 
     @admin.action(description="Publish selected pages")
     def publish(self, request, queryset):
@@ -117,15 +302,21 @@ class PageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(MovesInlineRows, SimpleHistoryAdmin):
     list_display = ["heading", "page", "position"]
     list_filter = ["page"]
     search_fields = ["heading", "body"]
+    readonly_fields = ["preview"]
+    fields = ["page", "heading", "body", "closing", "position", "preview"]
     inlines = [ItemInline]
+
+    @admin.display(description="Preview")
+    def preview(self, section):
+        return markdown_preview(section.body_html + section.closing_html)
 
 
 @admin.register(Item)
-class ItemAdmin(admin.ModelAdmin):
+class ItemAdmin(SimpleHistoryAdmin):
     """Where the clinic reviews the indication status of every listed use."""
 
     list_display = ["lead", "section", "indication", "indication_note", "indication_needs_review"]
@@ -133,16 +324,21 @@ class ItemAdmin(admin.ModelAdmin):
     list_filter = ["indication_needs_review", "indication", "section__page"]
     search_fields = ["lead", "body"]
     list_select_related = ["section"]
+    readonly_fields = ["preview"]
+
+    @admin.display(description="Preview")
+    def preview(self, item):
+        return markdown_preview(item.body_html)
 
 
 @admin.register(SafetyInformation)
-class SafetyInformationAdmin(admin.ModelAdmin):
+class SafetyInformationAdmin(SimpleHistoryAdmin):
     list_display = ["name", "version", "source_date", "needs_review", "updated_at"]
     list_filter = ["needs_review"]
     search_fields = ["name", "body", "source"]
-    readonly_fields = ["updated_at"]
+    readonly_fields = ["updated_at", "preview"]
     fieldsets = [
-        (None, {"fields": ["name", "title", "body"]}),
+        (None, {"fields": ["name", "title", "body", "preview"]}),
         (
             "Source and review",
             {
@@ -152,6 +348,10 @@ class SafetyInformationAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    @admin.display(description="Preview")
+    def preview(self, safety):
+        return markdown_preview(safety.body_html)
 
 
 @admin.register(Physician)
@@ -179,7 +379,7 @@ class LocationAdmin(admin.ModelAdmin):
 
 
 @admin.register(ClinicSettings)
-class ClinicSettingsAdmin(admin.ModelAdmin):
+class ClinicSettingsAdmin(SimpleHistoryAdmin):
     # There is one row: the list would be a needless click, so go straight to it.
     def changelist_view(self, request, extra_context=None):
         return redirect("admin:pages_clinicsettings_change", ClinicSettings.load().pk)

@@ -3,8 +3,10 @@ from urllib.parse import urlencode
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from .markup import render_markdown
+from .publishing import PublishingQuerySet, ScheduledPublishing
 
 MARKDOWN_HELP = (
     "Plain text. Leave a blank line between paragraphs. **Two stars** make text bold, "
@@ -13,6 +15,7 @@ MARKDOWN_HELP = (
 
 
 BLOCKED_SAFETY_MISSING = "Safety information missing: choose the Important Safety Information for this page."
+BLOCKED_DRAFT = "A draft: it goes live through “Publish this draft” on its own admin page, never by itself."
 
 
 class SafetyInformation(models.Model):
@@ -45,6 +48,10 @@ class SafetyInformation(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Each history leaves out derived HTML (save() renders it again on revert) and
+    # updated_at, so the admin's "Changes" column lists only what staff typed.
+    history = HistoricalRecords(excluded_fields=["body_html", "updated_at"])
+
     class Meta:
         ordering = ["name"]
         verbose_name = "safety information"
@@ -62,13 +69,14 @@ class SafetyInformation(models.Model):
 # answers the same question for one page, and a test keeps the two in step.
 PAGE_BLOCKERS = {
     BLOCKED_SAFETY_MISSING: models.Q(requires_safety_information=True, safety_information__isnull=True),
+    BLOCKED_DRAFT: models.Q(draft_of__isnull=False),
 }
 
 
-class PageQuerySet(models.QuerySet):
+class PageQuerySet(PublishingQuerySet):
     def published(self):
-        # A blocked page is never public, whatever its flag says.
-        return self.filter(is_published=True).exclude(self.blocked_q())
+        # A blocked page (a draft, say) is never public, whatever its flag and schedule say.
+        return self.live().exclude(self.blocked_q())
 
     def blocked(self, reason=None):
         return self.filter(self.blocked_q(reason))
@@ -83,13 +91,13 @@ class PageQuerySet(models.QuerySet):
         return q
 
 
-class Page(models.Model):
+class Page(ScheduledPublishing):
     """A treatment page, such as Botox, read by prospective patients."""
 
     title = models.CharField(max_length=200, help_text="The treatment's name, e.g. “Botox”.")
     slug = models.SlugField(
         unique=True,
-        help_text="The page's web address: /treatments/<slug>/. Lowercase letters, numbers and dashes.",
+        help_text="The page's web address: /treatments/botox/ for “botox”. Lowercase letters, numbers and dashes.",
     )
     summary = models.CharField(
         max_length=300,
@@ -113,11 +121,6 @@ class Page(models.Model):
         help_text="The drug the treatment uses, e.g. “onabotulinumtoxinA (Botox Cosmetic)”. "
         "Only read by search engines; leave empty for treatments without one.",
     )
-    is_published = models.BooleanField(
-        "published",
-        default=False,
-        help_text="Tick to show this page to the public. Unticked pages are hidden.",
-    )
     requires_safety_information = models.BooleanField(
         default=True,
         help_text="Tick for prescription treatments (such as Botox): the page cannot be "
@@ -134,17 +137,29 @@ class Page(models.Model):
     position = models.PositiveSmallIntegerField(
         default=0, help_text="Pages with a smaller number come first in lists."
     )
+    draft_of = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="drafts",
+        help_text="The live page this draft replaces when you publish the draft. "
+        "A draft is never shown to the public.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PageQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["call_to_action_html", "updated_at"])
 
     class Meta:
         ordering = ["position", "title"]
         verbose_name = "treatment page"
 
     def __str__(self):
-        return self.title
+        # Told apart from the live page in admin lists, menus and history.
+        return f"{self.title} (draft)" if self.is_draft else self.title
 
     def get_absolute_url(self):
         return reverse("pages:detail", kwargs={"slug": self.slug})
@@ -158,9 +173,21 @@ class Page(models.Model):
         blockers = []
         if self.requires_safety_information and self.safety_information_id is None:
             blockers.append(BLOCKED_SAFETY_MISSING)
+        if self.is_draft:
+            blockers.append(BLOCKED_DRAFT)
         return blockers
 
+    @property
+    def is_draft(self):
+        return self.draft_of_id is not None
+
+    @property
+    def live_page_changed_since_draft(self):
+        """True when someone edited the live page after this draft was made from it."""
+        return self.is_draft and self.draft_of.updated_at > self.created_at
+
     def clean(self):
+        super().clean()
         if self.is_published and (blockers := self.publication_blockers()):
             raise ValidationError({"is_published": blockers})
 
@@ -173,7 +200,9 @@ class Page(models.Model):
 class Section(models.Model):
     """A headed part of a treatment page: benefits, candidacy, uses, recovery."""
 
-    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="sections")
+    page = models.ForeignKey(
+        Page, on_delete=models.CASCADE, related_name="sections", help_text="The treatment page this section is on."
+    )
     heading = models.CharField(max_length=200, help_text="E.g. “What Are the Benefits of Botox?”")
     body = models.TextField(blank=True, help_text="Text under the heading. " + MARKDOWN_HELP)
     body_html = models.TextField(editable=False, default="")
@@ -182,7 +211,11 @@ class Section(models.Model):
         help_text="Optional text shown after the list items of this section. " + MARKDOWN_HELP,
     )
     closing_html = models.TextField(editable=False, default="")
-    position = models.PositiveSmallIntegerField(default=0, help_text="Order on the page.")
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Order on the page: smaller numbers first. The “Move up/down” buttons set it for you."
+    )
+
+    history = HistoricalRecords(excluded_fields=["body_html", "closing_html"])
 
     class Meta:
         ordering = ["position", "pk"]
@@ -214,7 +247,9 @@ class Item(models.Model):
         OFF_LABEL = "off_label", "Off-label use"
         NOT_SPECIFIED = "not_specified", "Not specified (no label shown)"
 
-    section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="items")
+    section = models.ForeignKey(
+        Section, on_delete=models.CASCADE, related_name="items", help_text="The section whose list this item is in."
+    )
     lead = models.CharField(
         max_length=120, help_text="The bold words that start the item, e.g. “Cosmetic Treatment”."
     )
@@ -245,8 +280,11 @@ class Item(models.Model):
         help_text="Tick for uses that the closing text mentions in passing (e.g. Bell's palsy): "
         "they are listed after it with their indication status.",
     )
-    position = models.PositiveSmallIntegerField(default=0, help_text="Order in the list.")
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Order in the list: smaller numbers first. The “Move up/down” buttons set it for you."
+    )
 
+    history = HistoricalRecords(excluded_fields=["body_html"])
 
     class Meta:
         ordering = ["position", "pk"]
@@ -294,6 +332,8 @@ class ClinicSettings(models.Model):
         help_text="Shown next to every before-and-after photo.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = "clinic settings"

@@ -1,5 +1,6 @@
 from django.db import connection
 from django.http import HttpResponse
+from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
 from gallery.models import Case
@@ -18,7 +19,9 @@ class HomeView(TemplateView):
 
 
 class PageListView(ListView):
-    queryset = Page.objects.published()
+    # A method, not a class attribute: published() reads the clock when it is called.
+    def get_queryset(self):
+        return Page.objects.published()
 
 
 class PageDetailView(DetailView):
@@ -44,6 +47,22 @@ class AboutView(TemplateView):
 class RobotsView(TemplateView):
     template_name = "robots.txt"
     content_type = "text/plain"
+
+
+class PagePreviewView(PageDetailView):
+    """Any page, hidden or a draft, exactly as patients would see it, with a banner.
+
+    Not routed publicly: PageAdmin serves it at /admin/pages/page/<pk>/preview/ after
+    checking the user's permission. Subclassing keeps whatever the public view shows.
+    """
+
+    def get_queryset(self):
+        return Page.objects.select_related("safety_information", "draft_of").prefetch_related("sections__items")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["preview"] = {"edit_url": reverse("admin:pages_page_change", args=[self.object.pk])}
+        return context
 
 
 def healthz(request):

@@ -19,3 +19,33 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def editors_group(db):
+    """The group made by the data migration; run again because a transactional test's flush
+    (browser tests) empties every table, migration rows included."""
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    from pages.roles import EDITOR_PERMISSIONS, EDITORS, grant_to_editors
+
+    for app_label in EDITOR_PERMISSIONS:
+        grant_to_editors(apps, app_label)
+    return Group.objects.get(name=EDITORS)
+
+
+@pytest.fixture
+def editor(django_user_model, editors_group):
+    """A staff user with only the Editors group's permissions, as create_editor makes them."""
+    user = django_user_model.objects.create_user("editor", "editor@example.com", "a-long-test-password")
+    user.is_staff = True
+    user.save()
+    user.groups.add(editors_group)
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

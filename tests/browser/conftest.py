@@ -48,7 +48,7 @@ def page(browser):
 
 @pytest.fixture
 def staff_login(page, live_server, django_user_model):
-    """Log a superuser into the admin in the browser and return the page."""
+    """Log a user into the admin in the browser (a new superuser unless it exists) and return the page."""
 
     def login(username="staff", password="a-long-test-password"):
         if not django_user_model.objects.filter(username=username).exists():

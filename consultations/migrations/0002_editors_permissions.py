@@ -1,0 +1,19 @@
+"""Editors may read consultation requests and update their status (see pages/roles.py)."""
+
+from django.db import migrations
+
+from pages.roles import grant_to_editors
+
+
+def grant(apps, schema_editor):
+    grant_to_editors(apps, "consultations")
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("consultations", "0001_initial"),
+        ("pages", "0005_editors_group"),
+    ]
+
+    # Reversing leaves the group to pages' own migration, which deletes it.
+    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

@@ -1,0 +1,110 @@
+"""Scheduled publishing shared by every public content model (pages now, gallery cases next).
+
+Visibility follows the clock in the queryset: nothing flips flags at publish time, so
+there is no cron job to forget. Not for compliance rules: each model's own `published()`
+adds those on top of `live()`.
+"""
+
+from django.apps import apps
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Min, Q
+from django.utils import timezone
+
+
+class PublishingQuerySet(models.QuerySet):
+    def live(self, now=None):
+        """Rows ticked as published whose schedule includes `now` (default: this moment)."""
+        now = now or timezone.now()
+        return self.filter(
+            Q(publish_from__isnull=True) | Q(publish_from__lte=now),
+            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
+            is_published=True,
+        )
+
+    def published(self):
+        # Models with rules of their own (safety information, consent) extend this.
+        return self.live()
+
+
+class ScheduledPublishing(models.Model):
+    """A published flag plus an optional time window. To adopt it (the gallery's Case):
+
+        class CaseQuerySet(PublishingQuerySet):
+            def published(self):
+                return self.live().filter(consent_on_file=True)
+
+        class Case(ScheduledPublishing):   # and drop Case's own is_published field
+            objects = CaseQuerySet.as_manager()
+            history = HistoricalRecords()
+
+            def clean(self):
+                super().clean()            # the schedule's own rule
+                ...
+
+    next_visibility_change() then counts Case rows without further code.
+    """
+
+    is_published = models.BooleanField(
+        "published",
+        default=False,
+        help_text="Tick to show this to the public. Unticked, it is hidden whatever the dates below say.",
+    )
+    publish_from = models.DateTimeField(
+        "show from",
+        null=True,
+        blank=True,
+        help_text="Optional. When ticked as published, it appears on the site at this date and time "
+        "(clinic time). Leave empty to show it straight away.",
+    )
+    unpublish_at = models.DateTimeField(
+        "hide from",
+        null=True,
+        blank=True,
+        help_text="Optional. It disappears from the site at this date and time, e.g. when an offer "
+        "ends. Leave empty to keep it up.",
+    )
+
+    class Meta:
+        abstract = True
+
+    def is_live(self, now=None):
+        """The per-row answer to `live()`, for the admin and templates."""
+        now = now or timezone.now()
+        return (
+            self.is_published
+            and (self.publish_from is None or self.publish_from <= now)
+            and (self.unpublish_at is None or self.unpublish_at > now)
+        )
+
+    def clean(self):
+        super().clean()
+        if self.publish_from and self.unpublish_at and self.unpublish_at <= self.publish_from:
+            raise ValidationError({"unpublish_at": "The “hide from” time must be after the “show from” time."})
+
+
+def next_visibility_change(now=None):
+    """The next moment any scheduled row appears or disappears, or None when none is due.
+
+    For caches: a cached public page must not outlive this moment, so the page cache
+    caps its timeout with it, e.g.
+
+        change = next_visibility_change()
+        if change:
+            timeout = min(timeout, max(1, int((change - timezone.now()).total_seconds())))
+
+    Every concrete model that inherits ScheduledPublishing counts, so a new content model
+    (the gallery's Case) is covered as soon as it inherits. Only rows ticked as published
+    count: an unticked row never appears by itself.
+    """
+    now = now or timezone.now()
+    moments = []
+    for model in apps.get_models():
+        if not issubclass(model, ScheduledPublishing):
+            continue
+        ticked = model._default_manager.filter(is_published=True)
+        moments += ticked.aggregate(
+            start=Min("publish_from", filter=Q(publish_from__gt=now)),
+            end=Min("unpublish_at", filter=Q(unpublish_at__gt=now)),
+        ).values()
+    return min((moment for moment in moments if moment), default=None)
