@@ -32,13 +32,16 @@ chromium:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; } || \
 	  echo "Chromium could not be installed: browser tests will be skipped (they fail under CI=true)."
 
+# The test client and live_server speak plain http on loopback.
+TEST_ENV := DJANGO_SECRET_KEY=test-only-not-secret DJANGO_SECURE_SSL_REDIRECT=false
+
 # Every test, browser tests included.
 test: $(VENV)/.installed-test chromium
-	DJANGO_SECRET_KEY=test-only-not-secret $(PY) -m pytest
+	$(TEST_ENV) $(PY) -m pytest
 
 # The quick loop while coding: everything but the browser.
 test-fast: $(VENV)/.installed-test
-	DJANGO_SECRET_KEY=test-only-not-secret $(PY) -m pytest -m "not browser"
+	$(TEST_ENV) $(PY) -m pytest -m "not browser"
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

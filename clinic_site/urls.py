@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from ops.views import media
 from pages.views import healthz
 
 admin.site.site_header = "Clinic site administration"
@@ -8,7 +10,8 @@ admin.site.site_title = "Clinic admin"
 admin.site.index_title = "Edit the website"
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", media, name="media"),
     path("", include("pages.urls")),
 ]
