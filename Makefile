@@ -6,7 +6,7 @@ PORT ?= 8000
 # Only root can apt-get; elsewhere use sudo when it exists.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 
-.PHONY: run test test-fast chromium migrate clean
+.PHONY: run serve test test-fast chromium migrate clean
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { rm -rf $(VENV); \
@@ -24,6 +24,18 @@ run: $(VENV)/.installed
 	DJANGO_DEBUG=true $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=true $(PY) manage.py load_demo_content --if-empty
 	DJANGO_DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Production mode: DEBUG off, hashed and compressed static files served by WhiteNoise,
+# gunicorn with deploy/gunicorn.conf.py on GUNICORN_BIND (default 127.0.0.1:$(PORT)).
+# Needs DJANGO_SECRET_KEY in the environment or .env; see README "Production".
+serve: $(VENV)/.installed
+	@[ -n "$$DJANGO_SECRET_KEY" ] || grep -qs '^DJANGO_SECRET_KEY=.' .env || { \
+	  echo "make serve: DJANGO_SECRET_KEY is not set. Set it in the environment or in .env, e.g.:"; \
+	  echo "  echo DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') >> .env"; \
+	  exit 1; }
+	$(PY) manage.py collectstatic --noinput -v 0
+	$(PY) manage.py migrate --noinput -v 0
+	GUNICORN_BIND=$${GUNICORN_BIND:-127.0.0.1:$(PORT)} $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py clinic_site.wsgi
 
 # Debian's Chromium for the browser tests (Playwright never downloads a browser here).
 chromium:

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
 # version, so every cached page on every worker is stale at once (ops/pagecache.py), and
 # backup_site saves them.
 CONTENT_APPS = ["pages", "gallery"]
+BACKUP_LABELS = [*CONTENT_APPS, "auth.group", "auth.user"]
 
 MIDDLEWARE = [
     "ops.middleware.RequestIdMiddleware",
