@@ -1,11 +1,12 @@
 """The page cache: anonymous GETs of public pages, stale the moment content changes.
 
-Each cached page is stored under `page:<content version>:<md5 of its absolute URL>`. The
-content version is a random token kept in the shared cache under `content-version`; any
-save or delete in a content app (settings.CONTENT_APPS), any staff POST to the admin and
-every migrate replace it, so every page cached by every worker is missed at once. Entries
-also expire after settings.PAGE_CACHE_SECONDS, which bounds how late a page can show a
-change that no save announces (time-based publishing).
+The content version is a random token kept in the shared cache under `content-version`;
+any save or delete in a content app (settings.CONTENT_APPS), any staff POST to the admin
+and every migrate replace it. A page is stored under `page:<md5 of its absolute URL>`
+together with the version it was rendered at, and served only while that version is still
+the current one, so every page cached by every worker is stale at once. Both keys are read
+in one round trip (get_many). Entries also expire after settings.PAGE_CACHE_SECONDS, which
+bounds how late a page can show a change that no save announces (time-based publishing).
 """
 
 import hashlib
@@ -89,13 +90,16 @@ class PageCacheMiddleware:
         if not self.cacheable_request(request):
             return self.get_response(request)
 
-        key = f"page:{content_version(request)}:{_url_hash(request)}"
-        entry = cache.get(key)
-        if entry is not None:
+        key = "page:" + _url_hash(request)
+        found = cache.get_many([VERSION_KEY, key])
+        version = request.content_version = found.get(VERSION_KEY) or content_version()
+        entry = found.get(key)
+        if entry is not None and entry[0] == version:
             return self.cached_response(request, entry)
         response = self.get_response(request)
         if request.method == "GET" and self.cacheable_response(response):
-            cache.set(key, (list(response.items()), response.content), settings.PAGE_CACHE_SECONDS)
+            entry = (version, list(response.items()), response.content)
+            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
         return response
 
     def cacheable_request(self, request):
@@ -117,7 +121,7 @@ class PageCacheMiddleware:
         )
 
     def cached_response(self, request, entry):
-        headers, content = entry
+        _, headers, content = entry
         response = HttpResponse(content, headers=headers)
         response["X-Page-Cache"] = "hit"
         # The stored ETag answers If-None-Match with a 304 here, as ConditionalGetMiddleware
@@ -126,5 +130,8 @@ class PageCacheMiddleware:
 
 
 def _url_hash(request):
-    url = request.build_absolute_uri()  # scheme, host (validated) and query string
+    # The raw Host header is safe in the key: a page is only stored after the full stack
+    # rendered it, and that validates the host against ALLOWED_HOSTS.
+    meta = request.META
+    url = f"{request.scheme}://{meta.get('HTTP_HOST', '')}{request.path}?{meta.get('QUERY_STRING', '')}"
     return hashlib.md5(url.encode(), usedforsecurity=False).hexdigest()

@@ -110,3 +110,9 @@ def test_a_changed_page_does_not_answer_304_to_its_old_etag(client):
     response = client.get(url, headers={"If-None-Match": etag})
     assert response.status_code == 200
     assert "A new heading" in response.content.decode()
+
+
+def test_a_host_outside_allowed_hosts_is_refused_every_time(client):
+    page = PageFactory()
+    for _ in range(2):
+        assert client.get(page.get_absolute_url(), headers={"Host": "evil.example"}).status_code == 400
