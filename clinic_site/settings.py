@@ -162,7 +162,7 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 3600  # unhashed names only; hashed ones are cached for ten years
 # Serve MEDIA_ROOT from Django (image types only, nosniff) when no proxy or object store
-# does it: fine for one small server, slower than nginx's alias (deploy/nginx.conf).
+# does it: fine for one small server; nginx's alias is faster (README, "Production").
 SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=DEBUG)
 # Uploads in S3-compatible object storage, shared by every server, when a bucket is set.
 if env("DJANGO_S3_BUCKET", default=""):
