@@ -36,8 +36,8 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
 # Recycle workers now and then, so a slow leak never becomes an outage.
-max_requests = 2000
-max_requests_jitter = 200
+max_requests = 10000
+max_requests_jitter = 1000
 
 # One line per event on stdout, laid out like Django's (clinic_site/settings.py LOGGING):
 # time, level, logger, [request id], message.
@@ -50,6 +50,9 @@ logconfig_dict = {
     "loggers": {
         "gunicorn.error": {"level": "INFO", "handlers": ["stdout"], "propagate": False},
         "gunicorn.access": {"level": "INFO", "handlers": ["stdout"], "propagate": False},
+        # Django answers HEAD with the GET body and gunicorn drops it as it should, with a
+        # warning each time (uptime checks send HEAD): nothing is wrong, so say nothing.
+        "gunicorn.http.wsgi": {"level": "ERROR"},
     },
     "handlers": {
         "stdout": {"class": "logging.StreamHandler", "formatter": "line", "stream": "ext://sys.stdout"},
