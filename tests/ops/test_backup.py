@@ -16,7 +16,11 @@ def dump():
     return sorted(json.loads(out.getvalue()), key=lambda row: (row["model"], str(row.get("pk")), str(row["fields"])))
 
 
-def test_backup_then_restore_reproduces_the_content_and_media_byte_for_byte(tmp_path, django_user_model):
+def test_backup_then_restore_reproduces_the_content_and_media_byte_for_byte(tmp_path, django_user_model, settings):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    original = settings.PRIVATE_MEDIA_ROOT / "originals" / "case-1.jpg"
+    original.parent.mkdir(parents=True)
+    original.write_bytes(b"\xff\xd8 an original photo, never public")
     call_command("load_demo_content")
     django_user_model.objects.create_superuser("staff", "staff@example.com", "a-long-test-password")
     photo = settings.MEDIA_ROOT / "renditions" / "abc123.webp"
@@ -28,11 +32,13 @@ def test_backup_then_restore_reproduces_the_content_and_media_byte_for_byte(tmp_
     call_command("backup_site", str(archive), stdout=StringIO())
     call_command("flush", interactive=False)
     photo.unlink()
+    original.unlink()
     assert not Page.objects.exists()
     call_command("restore_site", str(archive), stdout=StringIO())
 
     assert dump() == before
     assert photo.read_bytes() == bytes(range(256)) * 40
+    assert original.read_bytes() == b"\xff\xd8 an original photo, never public"
     assert (archive.stat().st_mode & 0o777) == 0o600
     assert django_user_model.objects.get(username="staff").check_password("a-long-test-password")
 
