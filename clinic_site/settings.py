@@ -208,7 +208,8 @@ CONTENT_SECURITY_POLICY = {
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 # Anonymous GETs of public pages are kept this long at most; a content save makes them
 # stale at once, so this only bounds how late time-based publishing can show.
-PAGE_CACHE = env.bool("DJANGO_PAGE_CACHE", default=True)
+# Off by default under DEBUG, so `make run` shows template edits at once.
+PAGE_CACHE = env.bool("DJANGO_PAGE_CACHE", default=not DEBUG)
 PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=300)
 
 # Logs: one line per event on stdout, each with the request id (ops/logs.py).
