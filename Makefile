@@ -6,7 +6,7 @@ PORT ?= 8000
 # Only root can apt-get; elsewhere use sudo when it exists.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 
-.PHONY: run test test-fast chromium java migrate clean
+.PHONY: run serve test test-fast chromium java migrate clean
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { rm -rf $(VENV); \
@@ -26,6 +26,18 @@ run: $(VENV)/.installed
 	@echo "Staff accounts: DJANGO_DEBUG=true $(PY) manage.py create_editor NAME EMAIL (an editor; see README)"
 	DJANGO_DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# Production mode: DEBUG off, hashed and compressed static files served by WhiteNoise,
+# gunicorn with deploy/gunicorn.conf.py on GUNICORN_BIND (default 127.0.0.1:$(PORT)).
+# Needs DJANGO_SECRET_KEY in the environment or .env; see README "Production".
+serve: $(VENV)/.installed
+	@[ -n "$$DJANGO_SECRET_KEY" ] || grep -qs '^DJANGO_SECRET_KEY=.' .env || { \
+	  echo "make serve: DJANGO_SECRET_KEY is not set. Set it in the environment or in .env, e.g.:"; \
+	  echo "  echo DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') >> .env"; \
+	  exit 1; }
+	$(PY) manage.py collectstatic --noinput -v 0
+	$(PY) manage.py migrate --noinput -v 0
+	GUNICORN_BIND=$${GUNICORN_BIND:-127.0.0.1:$(PORT)} $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py clinic_site.wsgi
+
 # Debian's Chromium for the browser tests (Playwright never downloads a browser here).
 chromium:
 	@command -v chromium >/dev/null || [ -x /usr/bin/chromium ] || { \
@@ -44,13 +56,16 @@ java:
 	@command -v java >/dev/null || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless; }
 
+# The test client and live_server speak plain http on loopback.
+TEST_ENV := DJANGO_SECRET_KEY=test-only-not-secret DJANGO_SECURE_SSL_REDIRECT=false
+
 # Every test, browser tests included.
 test: $(VENV)/.installed-test chromium java node_modules/.package-lock.json
-	DJANGO_SECRET_KEY=test-only-not-secret $(PY) -m pytest
+	$(TEST_ENV) $(PY) -m pytest
 
 # The quick loop while coding: everything but the browser.
 test-fast: $(VENV)/.installed-test java
-	DJANGO_SECRET_KEY=test-only-not-secret $(PY) -m pytest -m "not browser"
+	$(TEST_ENV) $(PY) -m pytest -m "not browser"
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache node_modules

@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from pages.sitemaps import sitemaps
+from ops.views import media
 from pages.views import healthz
 
 admin.site.site_header = "Clinic site administration"
@@ -10,10 +12,11 @@ admin.site.site_title = "Clinic admin"
 admin.site.index_title = "Edit the website"
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("gallery/", include("gallery.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("consultation/", include("consultations.urls")),
+    path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", media, name="media"),
     path("", include("pages.urls")),
 ]

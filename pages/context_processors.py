@@ -1,15 +1,20 @@
 from django.templatetags.static import static
 
+from ops.pagecache import per_content_version
+
 from .models import ClinicSettings, Location, Physician
 
 
 def clinic(request):
-    """Put the clinic's facts (name, phone, notices, offices) in every template."""
+    """Put the clinic's facts (name, phone, notices, offices) in every template.
+
+    They change rarely and appear on every page, so each process reads them once per
+    content version instead of once per request.
+    """
     return {
-        "clinic": ClinicSettings.load(),
-        # Lazy: only pages that show them (footer, structured data) run the query.
-        "locations": Location.objects.all(),
-        "physicians": Physician.objects.all(),
+        "clinic": per_content_version(request, "clinic", ClinicSettings.load),
+        "locations": per_content_version(request, "locations", lambda: list(Location.objects.all())),
+        "physicians": per_content_version(request, "physicians", lambda: list(Physician.objects.all())),
     }
 
 

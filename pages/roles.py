@@ -39,11 +39,13 @@ EDITOR_PERMISSIONS = {
 def grant_to_editors(apps, app_label):
     """Give the Editors group `app_label`'s share of EDITOR_PERMISSIONS (used by migrations)."""
     # On a fresh database permissions are only created after all migrations have run
-    # (post_migrate); create them now so the group can be given them.
+    # (post_migrate); create them now so the group can be given them. create_permissions
+    # skips app configs without a models module, which a migration's app registry lacks.
     for app_config in apps.get_app_configs():
+        models_module = getattr(app_config, "models_module", None)
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = models_module
 
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")

@@ -1,3 +1,6 @@
+import logging
+
+from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
 from django.urls import reverse
@@ -66,7 +69,22 @@ class PagePreviewView(PageDetailView):
 
 
 def healthz(request):
-    """Answer 200 when the database answers; for load balancers and uptime checks."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
+    """Answer 200 when the database and the cache answer, else 503 naming what is down;
+    for load balancers and uptime checks."""
+    down = []
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:
+        logging.getLogger(__name__).exception("Health check: the database is down")
+        down.append("database")
+    try:
+        cache.set("healthz", "ok", 10)
+        if cache.get("healthz") != "ok":
+            raise RuntimeError("a value written to the cache did not come back")
+    except Exception:
+        logging.getLogger(__name__).exception("Health check: the cache is down")
+        down.append("cache")
+    if down:
+        return HttpResponse(" and ".join(down) + " down", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
