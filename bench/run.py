@@ -198,8 +198,11 @@ class Bench:
         (run_dir / "nginx.conf").write_text(config.replace("${RUN_DIR}", str(run_dir)))
         subprocess.run([NGINX, "-t", "-q", "-c", run_dir / "nginx.conf", "-e",
                         run_dir / "error.log"], check=True)
+        # Started as root, nginx's workers would drop to `nobody`, who cannot read the
+        # bench's private temporary folder.
+        globals_ = "daemon off;" + (" user root;" if os.geteuid() == 0 else "")
         return self.start([NGINX, "-c", run_dir / "nginx.conf", "-e", run_dir / "error.log",
-                           "-g", "daemon off;"])
+                           "-g", globals_])
 
     def ceiling_nginx(self, port, html_root):
         config = f"""
@@ -230,7 +233,8 @@ http {{
         config = (template.replace("${LISTEN}", f"127.0.0.1:{port}")
                   .replace("${UPSTREAM}", f"127.0.0.1:{upstream_port}")
                   .replace("${STATIC_ROOT}", str(ROOT / "staticfiles"))
-                  .replace("${MEDIA_ROOT}", self.env["DJANGO_MEDIA_ROOT"]))
+                  .replace("${MEDIA_ROOT}", self.env["DJANGO_MEDIA_ROOT"])
+                  .replace("${PRIVATE_MEDIA_ROOT}", self.env["DJANGO_PRIVATE_MEDIA_ROOT"]))
         return self.nginx("deployed", config)
 
     # Measurements --------------------------------------------------------------------

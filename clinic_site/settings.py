@@ -166,6 +166,9 @@ MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", default=str(BASE_DIR / "media")))
 # Files only Django reads (gallery originals and renditions, consent scans): outside
 # MEDIA_ROOT so no web server location ever serves them directly.
 PRIVATE_MEDIA_ROOT = Path(env("DJANGO_PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private_media")))
+# Behind nginx: the `internal` location that aliases PRIVATE_MEDIA_ROOT, e.g. /_private/
+# (deploy/nginx.conf.template). Django checks who may see a gallery photo, nginx sends it.
+PRIVATE_MEDIA_ACCEL_PREFIX = env("DJANGO_PRIVATE_MEDIA_ACCEL_PREFIX", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

@@ -1,4 +1,5 @@
-from django.http import FileResponse, Http404
+from django.conf import settings
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView
 
@@ -49,11 +50,16 @@ def case_image(request, pk, name):
     rendition = case.rendition(name)
     if rendition is None:
         raise Http404("No such image.")
-    try:
-        file = private_storage.open(rendition["name"])
-    except FileNotFoundError:
-        raise Http404("No such image.")
-    response = FileResponse(file, content_type=rendition["type"])
+    if settings.PRIVATE_MEDIA_ACCEL_PREFIX:
+        # nginx sends the file from an internal location once this check has passed.
+        response = HttpResponse(content_type=rendition["type"])
+        response["X-Accel-Redirect"] = settings.PRIVATE_MEDIA_ACCEL_PREFIX + rendition["name"]
+    else:
+        try:
+            file = private_storage.open(rendition["name"])
+        except FileNotFoundError:
+            raise Http404("No such image.")
+        response = FileResponse(file, content_type=rendition["type"])
     response["X-Content-Type-Options"] = "nosniff"
     # Names are never reused, so browsers may keep a published image; a short max-age
     # lets an unpublished case drop out of shared caches soon. Staff previews stay private.

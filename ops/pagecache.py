@@ -11,12 +11,16 @@ bounds how late a page can show a change that no save announces (time-based publ
 
 import hashlib
 import secrets
+import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response
+
+from pages.publishing import next_visibility_change
 
 VERSION_KEY = "content-version"
 # Set by a response that differs per visitor (session, CSRF token): never shared.
@@ -89,6 +93,11 @@ class PageCacheMiddleware:
             return response
         if not self.cacheable_request(request):
             return self.get_response(request)
+        if not settings.PAGE_CACHE:
+            response = self.get_response(request)
+            if self.cacheable_response(response):
+                set_accel_expires(response)
+            return response
 
         key = "page:" + _url_hash(request)
         found = cache.get_many([VERSION_KEY, key])
@@ -99,13 +108,13 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if request.method == "GET" and self.cacheable_response(response):
             entry = (version, list(response.items()), response.content)
-            cache.set(key, entry, settings.PAGE_CACHE_SECONDS)
+            cache.set(key, entry, page_timeout(request))
+            set_accel_expires(response)
         return response
 
     def cacheable_request(self, request):
         return (
-            settings.PAGE_CACHE
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            settings.SESSION_COOKIE_NAME not in request.COOKIES
             and not any(name in request.COOKIES for name in BYPASS_COOKIES)
             and not request.path.startswith(("/" + settings.ADMIN_URL, "/healthz"))
         )
@@ -124,9 +133,32 @@ class PageCacheMiddleware:
         _, headers, content = entry
         response = HttpResponse(content, headers=headers)
         response["X-Page-Cache"] = "hit"
+        set_accel_expires(response)
         # The stored ETag answers If-None-Match with a 304 here, as ConditionalGetMiddleware
         # does on the uncached path.
         return get_conditional_response(request, etag=response.get("ETag"), response=response)
+
+
+def page_timeout(request):
+    """settings.PAGE_CACHE_SECONDS, cut short when a scheduled page or case appears or
+    disappears sooner: no save announces that, so the cached copy must not outlive it."""
+    change = per_content_version(request, "visibility-change", next_visibility_change)
+    now = timezone.now()
+    if change is not None and change <= now:  # that moment has passed: look for the next
+        _memo.pop("visibility-change", None)
+        change = per_content_version(request, "visibility-change", next_visibility_change)
+    if change is None:
+        return settings.PAGE_CACHE_SECONDS
+    return max(1, min(settings.PAGE_CACHE_SECONDS, int((change - now).total_seconds())))
+
+
+def set_accel_expires(response):
+    """Let nginx's micro-cache (deploy/nginx.conf.template) keep this page only until the
+    end of the current second, so a staff edit reaches every visitor within a second.
+    nginx removes the header; a client never sees it. Only set on responses the page cache
+    finds shareable, and nginx stores nothing without it: X-Accel-Expires outranks
+    Cache-Control in nginx, so this is where Django says what may be shared."""
+    response["X-Accel-Expires"] = f"@{int(time.time())}"
 
 
 def _url_hash(request):
