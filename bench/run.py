@@ -252,7 +252,7 @@ http {{
             "    counts[name] = len(queries)\n"
             "print(json.dumps(counts))\n"
         )
-        env = {**self.env, "DJANGO_PAGE_CACHE": "false",
+        env = {**self.env, "DJANGO_PAGE_CACHE": "false", "DJANGO_ALLOWED_HOSTS": "testserver",
                "DJANGO_SETTINGS_MODULE": "clinic_site.settings"}
         out = subprocess.run([PY, "-c", script], cwd=ROOT, env=env, check=True,
                              capture_output=True, text=True).stdout
