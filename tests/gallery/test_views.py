@@ -107,9 +107,9 @@ def test_an_unpublished_case_and_its_images_are_not_found_for_visitors(client):
         assert client.get(url).status_code == 404
 
 
-def test_a_case_without_consent_and_its_images_are_not_found_even_if_flagged_published(client):
+def test_a_case_without_an_authorization_and_its_images_are_not_found_even_if_flagged_published(client):
     case = CaseFactory()
-    Case.objects.filter(pk=case.pk).update(consent_on_file=False)
+    Case.objects.filter(pk=case.pk).update(authorization=None)
     assert client.get(case.get_absolute_url()).status_code == 404
     assert all(client.get(url).status_code == 404 for url in image_urls(case))
 
