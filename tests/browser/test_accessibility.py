@@ -15,6 +15,8 @@ PAGES = [
     "/",
     "/treatments/",
     "/treatments/botox/",
+    "/gallery/",  # the model label on each photo and the typical-results note
+    "/gallery/botox/",
     "/about/",
     "/consultation/",
     "/consultation/thanks/",
