@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_staff_see_why_a_case_is_blocked_fix_it_and_publish_it_and_a_patient_sees_it(
-    browser, page, live_server, staff_login
+    page, visitor, live_server, staff_login, admin_action
 ):
     ClinicSettings.load()
     authorization = MarketingAuthorizationFactory(
@@ -27,11 +27,8 @@ def test_staff_see_why_a_case_is_blocked_fix_it_and_publish_it_and_a_patient_see
 
     page.goto(f"{live_server.url}/admin/gallery/case/")
     page.get_by_role("link", name="Blocked: authorization expired").click()
-    row = page.get_by_role("row", name="Crow’s feet")
-    expect(row).to_contain_text("Blocked: Authorization expired")
-    row.get_by_role("checkbox").check()
-    page.locator("select[name=action]").select_option(label="Publish selected before-and-after cases")
-    page.get_by_role("button", name="Go").click()
+    expect(page.get_by_role("row", name="Crow’s feet")).to_contain_text("Blocked: Authorization expired")
+    admin_action("Crow’s feet", "Publish selected before-and-after cases")
     expect(page.locator(".messagelist")).to_contain_text("not published. Authorization expired")
 
     # The patient signed a renewal: staff record its new expiry date.
@@ -42,15 +39,10 @@ def test_staff_see_why_a_case_is_blocked_fix_it_and_publish_it_and_a_patient_see
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
 
     page.goto(f"{live_server.url}/admin/gallery/case/")
-    row = page.get_by_role("row", name="Crow’s feet")
-    expect(row).to_contain_text("Can be public")
-    row.get_by_role("checkbox").check()
-    page.locator("select[name=action]").select_option(label="Publish selected before-and-after cases")
-    page.get_by_role("button", name="Go").click()
+    expect(page.get_by_role("row", name="Crow’s feet")).to_contain_text("Can be public")
+    admin_action("Crow’s feet", "Publish selected before-and-after cases")
     expect(page.locator(".messagelist")).to_contain_text("1 before-and-after case(s) published.")
 
-    patient = browser.new_context()  # no staff cookies: an anonymous visitor
-    visitor = patient.new_page()
     visitor.goto(f"{live_server.url}/gallery/")
     case = visitor.locator("article.case").filter(has_text="Botox: Crow’s feet")
     expect(case).to_be_visible()
@@ -61,4 +53,3 @@ def test_staff_see_why_a_case_is_blocked_fix_it_and_publish_it_and_a_patient_see
         image, box = figure.locator("img").bounding_box(), label.bounding_box()
         assert image["x"] <= box["x"] and box["x"] + box["width"] <= image["x"] + image["width"]
         assert image["y"] <= box["y"] and box["y"] + box["height"] <= image["y"] + image["height"]
-    patient.close()

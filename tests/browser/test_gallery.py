@@ -14,7 +14,7 @@ def jpeg(name, color):
 
 
 def test_staff_upload_and_publish_a_case_and_a_patient_sees_it_with_the_disclaimer(
-    browser, page, live_server, staff_login
+    page, visitor, live_server, staff_login, admin_action
 ):
     ClinicSettings.load()
     PageFactory(title="Botox", slug="botox")
@@ -34,13 +34,9 @@ def test_staff_upload_and_publish_a_case_and_a_patient_sees_it_with_the_disclaim
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
 
-    page.get_by_role("row", name="Forehead lines").get_by_role("checkbox").check()
-    page.locator("select[name=action]").select_option(label="Publish selected before-and-after cases")
-    page.get_by_role("button", name="Go").click()
+    admin_action("Forehead lines", "Publish selected before-and-after cases")
     expect(page.locator(".messagelist")).to_contain_text("1 before-and-after case(s) published.")
 
-    patient = browser.new_context()  # no staff cookies: an anonymous visitor
-    visitor = patient.new_page()
     visitor.goto(f"{live_server.url}/gallery/")
     case = visitor.locator("article.case").filter(has_text="Botox: Forehead lines")
     expect(case).to_be_visible()
@@ -51,7 +47,6 @@ def test_staff_upload_and_publish_a_case_and_a_patient_sees_it_with_the_disclaim
     # The stripped WebP rendition really arrives (naturalWidth is 0 for a failed image).
     visitor.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=before.element_handle())
     assert before.evaluate("img => img.currentSrc").endswith(".webp")
-    patient.close()
 
 
 def test_a_patient_compares_the_photos_with_the_keyboard_slider_on_the_case_page(page, live_server):
