@@ -64,10 +64,7 @@ class CaseAdmin(PublicationCheckAdmin):
             return "The photos appear here once the case is saved."
         return photos_html(case, height=240)
 
-    def get_changeform_initial_data(self, request):
-        # Whoever adds the case usually confirms the photos; they can change the name.
-        return {"unaltered_attested_by": request.user.get_full_name() or request.user.get_username(),
-                **super().get_changeform_initial_data(request)}
+    # The attestation is never filled in for staff: someone has to say it on purpose.
 
     def delete_queryset(self, request, queryset):
         for case in queryset:  # one by one, so each case removes its files
@@ -93,7 +90,9 @@ class AuthorizationStatusFilter(admin.SimpleListFilter):
 
 @admin.register(MarketingAuthorization)
 class MarketingAuthorizationAdmin(admin.ModelAdmin):
-    list_display = ["reference", "signed_on", "scope", "status", "covers_identifiable_face", "case_count", "needs_review"]
+    list_display = [
+        "reference", "signed_on", "scope", "status", "covers_identifiable_face", "case_count", "needs_review"
+    ]
     list_filter = [AuthorizationStatusFilter, "scope", "covers_identifiable_face", "needs_review"]
     search_fields = ["reference"]
     readonly_fields = ["document_link", "created_at", "updated_at"]
@@ -112,7 +111,9 @@ class MarketingAuthorizationAdmin(admin.ModelAdmin):
             {
                 "description": "Who checked the signed form, and a private copy of it. Keep the "
                 "paper form too: authorizations are kept for six years.",
-                "fields": ["recorded_by", "document", "document_link", "notes", "needs_review", "created_at", "updated_at"],
+                "fields": [
+                    "recorded_by", "document", "document_link", "notes", "needs_review", "created_at", "updated_at"
+                ],
             },
         ),
     ]
@@ -136,8 +137,11 @@ class MarketingAuthorizationAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">Download the signed form</a> (kept privately)', url)
 
     def get_changeform_initial_data(self, request):
-        return {"recorded_by": request.user.get_full_name() or request.user.get_username(),
-                **super().get_changeform_initial_data(request)}
+        # Who entered the record is a fact the admin knows; staff can still change it.
+        return {
+            "recorded_by": request.user.get_full_name() or request.user.get_username(),
+            **super().get_changeform_initial_data(request),
+        }
 
     @admin.action(description="Revoke selected authorizations (the patient withdrew them)")
     def revoke(self, request, queryset):

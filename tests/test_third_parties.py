@@ -45,8 +45,10 @@ def foreign_resources(html):
 
 def public_urls():
     case = Case.objects.published().first()
-    return ["/", "/treatments/", "/treatments/botox/", "/gallery/", "/gallery/botox/", case.get_absolute_url(), "/about/",
-            "/consultation/"]
+    return [
+        "/", "/treatments/", "/treatments/botox/", "/gallery/", "/gallery/botox/", case.get_absolute_url(),
+        "/about/", "/consultation/",
+    ]
 
 
 def test_no_public_page_loads_anything_from_another_origin(client):
@@ -71,5 +73,8 @@ def test_the_stylesheet_imports_no_fonts_or_images_from_elsewhere():
 
 
 def test_the_check_would_catch_an_external_script_or_image():
-    html = '<script src="https://www.googletagmanager.com/gtag/js"></script><img srcset="/a.jpg 1x, //cdn.example/b.jpg 2x">'
+    html = (
+        '<script src="https://www.googletagmanager.com/gtag/js"></script>'
+        '<img srcset="/a.jpg 1x, //cdn.example/b.jpg 2x">'
+    )
     assert foreign_resources(html) == ["https://www.googletagmanager.com/gtag/js", "//cdn.example/b.jpg"]

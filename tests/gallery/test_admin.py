@@ -96,7 +96,9 @@ def test_staff_download_the_signed_form_but_visitors_cannot(admin_client, client
 
 def expired_case(**kwargs):
     return CaseFactory(
-        authorization__signed_on=datetime.date(2024, 1, 1), authorization__expires_on=datetime.date(2025, 1, 1), **kwargs
+        authorization__signed_on=datetime.date(2024, 1, 1),
+        authorization__expires_on=datetime.date(2025, 1, 1),
+        **kwargs,
     )
 
 

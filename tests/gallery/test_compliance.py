@@ -45,7 +45,9 @@ def blocked_case(reason):
     if reason == BLOCKED_AUTHORIZATION_REVOKED:
         return CaseFactory(authorization__revoked_on=datetime.date.today())
     if reason == BLOCKED_AUTHORIZATION_EXPIRED:
-        return CaseFactory(authorization__expires_on=datetime.date(2020, 1, 1), authorization__signed_on=datetime.date(2019, 1, 1))
+        return CaseFactory(
+            authorization__signed_on=datetime.date(2019, 1, 1), authorization__expires_on=datetime.date(2020, 1, 1)
+        )
     if reason == BLOCKED_AUTHORIZATION_SCOPE:
         return CaseFactory(authorization__scope=MarketingAuthorization.Scope.SOCIAL_MEDIA)
     if reason == BLOCKED_FACE_NOT_COVERED:
@@ -140,7 +142,8 @@ def test_revoking_an_authorization_in_the_admin_hides_its_cases_on_the_next_requ
         {"action": "revoke", "_selected_action": [authorization.pk]},
         follow=True,
     )
-    assert "Revoked “CH-2001” as of today. Its 2 case(s) are no longer shown on the website." in response.content.decode()
+    message = "Revoked “CH-2001” as of today. Its 2 case(s) are no longer shown on the website."
+    assert message in response.content.decode()
     authorization.refresh_from_db()
     assert authorization.revoked_on == timezone.localdate()
     assert all(client.get(case.get_absolute_url()).status_code == 404 for case in cases)
@@ -205,8 +208,9 @@ def test_an_authorization_says_whether_it_is_valid_expired_or_revoked(clock):
     clock(datetime.date(2027, 6, 1))
     valid = MarketingAuthorizationFactory(signed_on=datetime.date(2027, 1, 1), expires_on=datetime.date(2027, 6, 1))
     expired = MarketingAuthorizationFactory(signed_on=datetime.date(2026, 1, 1), expires_on=datetime.date(2027, 5, 31))
-    revoked = MarketingAuthorizationFactory(signed_on=datetime.date(2027, 1, 1), revoked_on=datetime.date(2027, 2, 1),
-                                            expires_on=datetime.date(2028, 1, 1))
+    revoked = MarketingAuthorizationFactory(
+        signed_on=datetime.date(2027, 1, 1), expires_on=datetime.date(2028, 1, 1), revoked_on=datetime.date(2027, 2, 1)
+    )
     assert [a.status for a in (valid, expired, revoked)] == ["valid", "expired", "revoked"]
     assert list(MarketingAuthorization.objects.valid()) == [valid]
     assert list(MarketingAuthorization.objects.expired()) == [expired]

@@ -232,9 +232,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Created {created} demo before-and-after case(s).")
 
     def load_page(self, data, safety):
-        fields = {
-            k: data[k] for k in ("title", "summary", "meta_description", "drug_name", "call_to_action", "typical_results")
-        }
+        names = ("title", "summary", "meta_description", "drug_name", "call_to_action", "typical_results")
+        fields = {k: data[k] for k in names}
         page, created = Page.objects.get_or_create(
             slug=data["slug"],
             defaults={**fields, "is_published": True, "safety_information": safety},
