@@ -35,7 +35,7 @@ class CaseListView(ListView):
 
 class CaseDetailView(DetailView):
     def get_queryset(self):
-        return Case.objects.visible_to(self.request.user).select_related("treatment")
+        return Case.objects.visible_to(self.request.user).select_related("treatment", "authorization")
 
 
 def case_image(request, pk, name):

@@ -43,3 +43,4 @@ def test_the_demo_botox_page_ends_with_the_gallery_link(client):
     html = client.get("/treatments/botox/").content.decode()
     assert "View our Before &amp; After Botox Gallery" in html
     assert html.count('<article class="case"') == 3
+    assert "Most patients see softer lines about 7–14 days after treatment" in html

@@ -185,3 +185,9 @@ def test_an_image_whose_file_is_missing_is_not_found_rather_than_an_error(client
     case = CaseFactory()
     private_storage.delete(case.before_renditions[0]["name"])
     assert client.get(image_urls(case)[0]).status_code == 404
+
+
+def test_staff_previewing_a_blocked_case_read_why_patients_cannot_see_it(admin_client):
+    case = CaseFactory(unaltered_attested_by="")
+    html = admin_client.get(case.get_absolute_url()).content.decode()
+    assert "Preview for staff: this case is hidden from patients. Unaltered-photo attestation missing" in html
