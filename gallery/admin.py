@@ -145,12 +145,12 @@ class MarketingAuthorizationAdmin(admin.ModelAdmin):
 
     @admin.action(description="Revoke selected authorizations (the patient withdrew them)")
     def revoke(self, request, queryset):
-        # update() skips clean() and save(): fine here, revoking only ever hides cases.
-        revoking = list(queryset.filter(revoked_on__isnull=True).annotate(case_count=Count("cases")))
-        MarketingAuthorization.objects.filter(pk__in=[a.pk for a in revoking]).update(
-            revoked_on=timezone.localdate(), updated_at=timezone.now()
-        )
+        # save(), not update(): whatever listens for content saves (cache versions,
+        # history) must hear of a revocation.
+        revoking = list(queryset.filter(revoked_on__isnull=True))
         for authorization in revoking:
+            authorization.revoked_on = timezone.localdate()
+            authorization.save()
             self.message_user(
                 request,
                 f"Revoked “{authorization.reference}” as of today. Its {authorization.case_count} case(s) "
