@@ -1,4 +1,5 @@
-"""Before/after cases of real patients, shown only with consent and a disclaimer.
+"""Before/after cases of real patients, shown only under a valid marketing authorization
+and with a disclaimer.
 
 Not for the clinic's own pictures (logos, staff photos): those are static files.
 """
@@ -7,9 +8,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 
-from pages.models import Page
+from simple_history.models import HistoricalRecords
+
+from pages.models import Page, any_of
+from pages.publishing import PublishingQuerySet, ScheduledPublishing
 
 from .images import (
     CleanPhoto,
@@ -24,14 +29,187 @@ from .storage import private_storage
 SIDES = ("before", "after")
 
 
-class CaseQuerySet(models.QuerySet):
-    def with_consent(self):
-        return self.filter(consent_on_file=True)
+BLOCKED_NO_AUTHORIZATION = "No authorization: choose the patient’s signed marketing authorization."
+BLOCKED_AUTHORIZATION_REVOKED = "Authorization revoked: the patient withdrew it, so the case must stay off the website."
+BLOCKED_AUTHORIZATION_EXPIRED = "Authorization expired: record a new signed authorization or a later expiry date."
+BLOCKED_AUTHORIZATION_SCOPE = "Authorization does not cover the website: its scope excludes the website gallery."
+BLOCKED_FACE_NOT_COVERED = (
+    "Identifiable face not covered by the authorization: the photos show the face, "
+    "but the authorization does not allow it."
+)
+BLOCKED_ATTESTATION_MISSING = (
+    "Unaltered-photo attestation missing: enter who confirmed the photos are unaltered, and when."
+)
+BLOCKED_TREATMENT_NOT_PUBLIC = "Treatment page not public: the case shows once its treatment page is published."
 
+# In the order staff should fix them; the keys of case_blockers() and the admin filter.
+CASE_BLOCKER_REASONS = [
+    BLOCKED_NO_AUTHORIZATION,
+    BLOCKED_AUTHORIZATION_REVOKED,
+    BLOCKED_AUTHORIZATION_EXPIRED,
+    BLOCKED_AUTHORIZATION_SCOPE,
+    BLOCKED_FACE_NOT_COVERED,
+    BLOCKED_ATTESTATION_MISSING,
+    BLOCKED_TREATMENT_NOT_PUBLIC,
+]
+
+
+def case_blockers(today):
+    """Why a case cannot be public on `today`, each reason with the rows it blocks.
+
+    A function, not a dict, because expiry depends on the day: published() asks it on every
+    request, so an authorization that expires or is revoked hides its cases at once, with no
+    cron job. Case.publication_blockers() answers the same for one case; a test keeps the
+    two in step.
+    """
+    return {
+        BLOCKED_NO_AUTHORIZATION: models.Q(authorization__isnull=True),
+        BLOCKED_AUTHORIZATION_REVOKED: models.Q(authorization__revoked_on__isnull=False),
+        BLOCKED_AUTHORIZATION_EXPIRED: models.Q(authorization__expires_on__lt=today),
+        BLOCKED_AUTHORIZATION_SCOPE: models.Q(authorization__scope=MarketingAuthorization.Scope.SOCIAL_MEDIA),
+        BLOCKED_FACE_NOT_COVERED: models.Q(
+            shows_identifiable_face=True, authorization__covers_identifiable_face=False
+        ),
+        BLOCKED_ATTESTATION_MISSING: models.Q(unaltered_attested_by="") | models.Q(unaltered_attested_on__isnull=True),
+        BLOCKED_TREATMENT_NOT_PUBLIC: ~models.Q(treatment__in=Page.objects.published()),
+    }
+
+
+class MarketingAuthorizationQuerySet(models.QuerySet):
+    def valid(self, today=None):
+        return self.exclude(self.invalid_q(today))
+
+    def expired(self, today=None):
+        return self.filter(revoked_on__isnull=True, expires_on__lt=today or timezone.localdate())
+
+    def revoked(self):
+        return self.filter(revoked_on__isnull=False)
+
+    @staticmethod
+    def invalid_q(today=None):
+        return models.Q(revoked_on__isnull=False) | models.Q(expires_on__lt=today or timezone.localdate())
+
+
+class MarketingAuthorization(models.Model):
+    """A patient's signed permission to use their photos in the clinic's marketing.
+
+    Treatment consent does not cover marketing (HIPAA, 45 CFR 164.508): this written
+    authorization does, until it expires or the patient revokes it.
+    """
+
+    class Scope(models.TextChoices):
+        WEBSITE = "website", "Website gallery only"
+        WEBSITE_AND_SOCIAL = "website_social", "Website gallery and social media"
+        SOCIAL_MEDIA = "social", "Social media only (not the website)"
+
+    reference = models.CharField(
+        "patient reference",
+        max_length=120,
+        help_text="How staff find the patient’s file, e.g. the chart number or initials and "
+        "date (“CH-1042” or “J.D. 2026-03-02”). Never the patient’s name: this is stored "
+        "next to the photos.",
+    )
+    signed_on = models.DateField(help_text="The day the patient signed the authorization.")
+    scope = models.CharField(
+        max_length=20,
+        choices=Scope,
+        default=Scope.WEBSITE,
+        help_text="Where the patient allowed the photos to be used, as written on the signed form.",
+    )
+    expires_on = models.DateField(
+        help_text="The expiry date written on the signed form. The cases disappear from the "
+        "website on the day after it, automatically."
+    )
+    revoked_on = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Fill in when the patient withdraws the authorization: its cases leave the "
+        "website at once. Leave empty otherwise.",
+    )
+    covers_identifiable_face = models.BooleanField(
+        "covers an identifiable face",
+        default=False,
+        help_text="Tick only when the signed form allows photos in which the patient’s face "
+        "can be recognized.",
+    )
+    recorded_by = models.CharField(
+        max_length=120, help_text="The staff member who checked the signed form and entered it here."
+    )
+    document = PrivateFileField(
+        "signed form",
+        blank=True,
+        validators=[FileExtensionValidator(["pdf", "jpg", "jpeg", "png"]), validate_upload_size],
+        help_text="Optional scan or photo (PDF, JPEG or PNG, at most 15 MB) of the signed form. "
+        "Kept privately; never shown on the website.",
+    )
+    needs_review = models.BooleanField(
+        default=False,
+        help_text="Ticked on authorizations carried over from the old “signed authorization on "
+        "file” tick: check the signed form’s real expiry date and scope, then untick.",
+    )
+    notes = models.TextField(blank=True, help_text="For staff only. Do not enter the patient’s name.")
+    created_at = models.DateTimeField(auto_now_add=True, help_text="Filled in automatically.")
+    updated_at = models.DateTimeField(auto_now=True, help_text="Filled in automatically.")
+
+    objects = MarketingAuthorizationQuerySet.as_manager()
+    history = HistoricalRecords()  # a consent record: keep who changed it and when
+
+    class Meta:
+        ordering = ["-signed_on", "reference"]
+        verbose_name = "photo authorization"
+
+    def __str__(self):
+        return f"{self.reference} (signed {self.signed_on:%Y-%m-%d}, {self.status_label.lower()})"
+
+    @property
+    def status(self):
+        if self.revoked_on:
+            return "revoked"
+        if self.expires_on < timezone.localdate():
+            return "expired"
+        return "valid"
+
+    @property
+    def status_label(self):
+        if self.status == "valid":
+            return f"Valid until {self.expires_on:%Y-%m-%d}"
+        if self.status == "expired":
+            return f"Expired on {self.expires_on:%Y-%m-%d}"
+        return f"Revoked on {self.revoked_on:%Y-%m-%d}"
+
+    def clean(self):
+        errors = {}
+        today = timezone.localdate()
+        if self.signed_on and self.signed_on > today:
+            errors["signed_on"] = "The signing date cannot be in the future."
+        if self.signed_on and self.expires_on and self.expires_on < self.signed_on:
+            errors["expires_on"] = "The expiry date cannot be before the signing date."
+        if self.revoked_on and self.revoked_on > today:
+            errors["revoked_on"] = "Enter the day the patient withdrew it, not a future date."
+        if errors:
+            raise ValidationError(errors)
+
+    def delete(self, *args, **kwargs):
+        name = self.document.name
+        result = super().delete(*args, **kwargs)
+        transaction.on_commit(lambda: delete_files([name] if name else []))
+        return result
+
+
+class CaseQuerySet(PublishingQuerySet):
     def published(self):
-        # Consent is checked here too: a bulk update or a raw edit that skipped clean()
-        # still cannot put a case without consent on the site.
-        return self.with_consent().filter(is_published=True, treatment__in=Page.objects.published())
+        # The schedule and the blockers are checked here, with this moment's clock: a bulk
+        # update, a raw edit that skipped clean(), or an authorization that expired
+        # overnight still cannot put a case on the site.
+        return self.live().exclude(self.blocked_q())
+
+    def blocked(self, reason=None):
+        return self.filter(self.blocked_q(reason))
+
+    @staticmethod
+    def blocked_q(reason=None):
+        blockers = case_blockers(timezone.localdate())
+        return blockers[reason] if reason else any_of(blockers.values())
 
     def for_treatment(self, page):
         return self.filter(treatment=page)
@@ -46,6 +224,7 @@ class Photo:
 
     def __init__(self, case, side):
         self.label = side.capitalize()
+        self.is_model = case.is_model
         self.alt = getattr(case, f"{side}_alt")
         renditions = getattr(case, f"{side}_renditions")
         by_type = {}
@@ -67,7 +246,7 @@ def srcset(candidates):
     return ", ".join(f"{url} {rendition['width']}w" for url, rendition in candidates)
 
 
-class Case(models.Model):
+class Case(ScheduledPublishing):
     """A patient's before and after photos of one treated area."""
 
     treatment = models.ForeignKey(
@@ -129,45 +308,50 @@ class Case(models.Model):
     is_published = models.BooleanField(
         "published",
         default=False,
-        help_text="Tick to show this case on the website. Only possible when the patient’s "
-        "signed authorization is on file.",
+        help_text="Tick to show this case on the website. Only possible while the patient’s "
+        "signed authorization is valid and the photos are attested unaltered.",
     )
-    consent_on_file = models.BooleanField(
-        "signed authorization on file",
-        default=False,
-        help_text="Tick only when the patient has signed a written authorization to use these "
-        "photos in marketing. Consent to treatment is not enough.",
-    )
-    consent_recorded_on = models.DateField(
-        "date recorded",
+    authorization = models.ForeignKey(
+        MarketingAuthorization,
+        on_delete=models.PROTECT,
         null=True,
         blank=True,
-        help_text="The day the signed authorization was checked and recorded here.",
+        related_name="cases",
+        verbose_name="photo authorization",
+        help_text="The patient’s signed authorization to use these photos in marketing. "
+        "Consent to treatment is not enough. Add a new one with the + button.",
     )
-    consent_recorded_by = models.CharField(
-        "recorded by",
+    shows_identifiable_face = models.BooleanField(
+        "shows an identifiable face",
+        default=False,
+        help_text="Tick when the patient could be recognized in either photo (e.g. a full face). "
+        "The authorization must then allow an identifiable face.",
+    )
+    is_model = models.BooleanField(
+        "model, not a patient",
+        default=False,
+        help_text="Tick when the person photographed is a model rather than a patient of the "
+        "clinic. Each photo then carries a “Model — not a patient” label.",
+    )
+    unaltered_attested_by = models.CharField(
+        "photos unaltered: confirmed by",
         max_length=120,
         blank=True,
-        help_text="The name of the staff member who checked the signed authorization.",
+        help_text="The name of the person confirming that the photos were not retouched or "
+        "edited, other than cropping and resizing. Required to publish.",
     )
-    consent_reference = models.CharField(
-        "where the signed form is kept",
-        max_length=200,
+    unaltered_attested_on = models.DateField(
+        "photos unaltered: confirmed on",
+        null=True,
         blank=True,
-        help_text="Optional, e.g. “Patient chart, scanned 2 March”. Do not enter the patient’s "
-        "name: this text is stored with the photos.",
-    )
-    consent_scan = PrivateFileField(
-        "scan of the signed form",
-        blank=True,
-        validators=[FileExtensionValidator(["pdf", "jpg", "jpeg", "png"]), validate_upload_size],
-        help_text="Optional scan or photo (PDF, JPEG or PNG, at most 15 MB) of the signed authorization. Kept privately; "
-        "never shown on the website.",
+        help_text="The day they confirmed it.",
     )
     created_at = models.DateTimeField(auto_now_add=True, help_text="Filled in automatically.")
     updated_at = models.DateTimeField(auto_now=True, help_text="Filled in automatically.")
 
     objects = CaseQuerySet.as_manager()
+    # Who changed what and when; the admin's History can revert a case.
+    history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
     # File names as loaded from the database, so save() and delete() know what to remove.
     _stored_files = frozenset()
@@ -205,23 +389,40 @@ class Case(models.Model):
         return None
 
     def file_names(self):
-        names = {self.before_image.name, self.after_image.name, self.consent_scan.name}
+        names = {self.before_image.name, self.after_image.name}
         names.update(r["name"] for r in self.before_renditions + self.after_renditions)
         return frozenset(name for name in names if name)
 
+    def publication_blockers(self, today=None):
+        """Why this case cannot be public, in plain words; empty when it can."""
+        today = today or timezone.localdate()
+        authorization = self.authorization
+        treatment = self.treatment if self.treatment_id else None
+        checks = {
+            BLOCKED_NO_AUTHORIZATION: authorization is None,
+            BLOCKED_AUTHORIZATION_REVOKED: authorization is not None and authorization.revoked_on is not None,
+            BLOCKED_AUTHORIZATION_EXPIRED: authorization is not None and authorization.expires_on < today,
+            BLOCKED_AUTHORIZATION_SCOPE: authorization is not None
+            and authorization.scope == MarketingAuthorization.Scope.SOCIAL_MEDIA,
+            BLOCKED_FACE_NOT_COVERED: self.shows_identifiable_face
+            and authorization is not None
+            and not authorization.covers_identifiable_face,
+            BLOCKED_ATTESTATION_MISSING: not self.unaltered_attested_by or self.unaltered_attested_on is None,
+            # Mirrors Page.objects.published().
+            BLOCKED_TREATMENT_NOT_PUBLIC: treatment is None
+            or not treatment.is_live()
+            or bool(treatment.publication_blockers()),
+        }
+        return [reason for reason in CASE_BLOCKER_REASONS if checks[reason]]
+
     def clean(self):
-        errors = {}
-        if self.is_published and not self.consent_on_file:
-            errors["is_published"] = (
-                "This case cannot be published: the patient’s signed authorization is not on "
-                "file. Tick “signed authorization on file” once it is."
-            )
-        if self.consent_on_file and not self.consent_recorded_on:
-            errors["consent_recorded_on"] = "Enter the day the signed authorization was recorded."
-        if self.consent_on_file and not self.consent_recorded_by.strip():
-            errors["consent_recorded_by"] = "Enter who checked the signed authorization."
-        if errors:
-            raise ValidationError(errors)
+        super().clean()  # the schedule's own rule
+        # A case may wait, ticked published, for its treatment page to go public: that
+        # page's own check decides. Refusing here would make every edit of the page's
+        # cases fail while the page is a draft.
+        blockers = [reason for reason in self.publication_blockers() if reason != BLOCKED_TREATMENT_NOT_PUBLIC]
+        if self.is_published and blockers:
+            raise ValidationError({"is_published": blockers})
 
     def save(self, *args, **kwargs):
         # A new photo, however it arrived (form, demo command, shell), goes through the

@@ -36,7 +36,7 @@ class CaseListView(ListView):
 
 class CaseDetailView(DetailView):
     def get_queryset(self):
-        return Case.objects.visible_to(self.request.user).select_related("treatment")
+        return Case.objects.visible_to(self.request.user).select_related("treatment", "authorization")
 
 
 def case_image(request, pk, name):
@@ -62,6 +62,7 @@ def case_image(request, pk, name):
         response = FileResponse(file, content_type=rendition["type"])
     response["X-Content-Type-Options"] = "nosniff"
     # Names are never reused, so browsers may keep a published image; a short max-age
-    # lets an unpublished case drop out of shared caches soon. Staff previews stay private.
-    response["Cache-Control"] = "private, no-store" if request.user.is_authenticated else "public, max-age=3600"
+    # lets an unpublished or expired case drop out of shared caches within minutes.
+    # Staff previews stay private.
+    response["Cache-Control"] = "private, no-store" if request.user.is_authenticated else "public, max-age=300"
     return response

@@ -12,6 +12,7 @@ bounds how late a page can show a change that no save announces (time-based publ
 import hashlib
 import secrets
 import time
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
@@ -103,11 +104,14 @@ class PageCacheMiddleware:
         found = cache.get_many([VERSION_KEY, key])
         version = request.content_version = found.get(VERSION_KEY) or content_version()
         entry = found.get(key)
-        if entry is not None and entry[0] == version:
+        # The day counts too: photo authorizations expire by the day, so nothing cached
+        # yesterday is served today, whatever the backend's own expiry says.
+        stamp = (version, timezone.localdate())
+        if entry is not None and entry[0] == stamp:
             return self.cached_response(request, entry)
         response = self.get_response(request)
         if request.method == "GET" and self.cacheable_response(response):
-            entry = (version, list(response.items()), response.content)
+            entry = (stamp, list(response.items()), response.content)
             cache.set(key, entry, page_timeout(request))
             set_accel_expires(response)
         return response
@@ -141,14 +145,15 @@ class PageCacheMiddleware:
 
 def page_timeout(request):
     """settings.PAGE_CACHE_SECONDS, cut short when a scheduled page or case appears or
-    disappears sooner: no save announces that, so the cached copy must not outlive it."""
-    change = per_content_version(request, "visibility-change", next_visibility_change)
+    disappears sooner, or at the clinic's midnight (photo authorizations expire by the
+    day): no save announces those, so the cached copy must not outlive them."""
     now = timezone.now()
+    change = per_content_version(request, "visibility-change", next_visibility_change)
     if change is not None and change <= now:  # that moment has passed: look for the next
         _memo.pop("visibility-change", None)
         change = per_content_version(request, "visibility-change", next_visibility_change)
-    if change is None:
-        return settings.PAGE_CACHE_SECONDS
+    midnight = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
+    change = min(change, midnight) if change else midnight
     return max(1, min(settings.PAGE_CACHE_SECONDS, int((change - now).total_seconds())))
 
 

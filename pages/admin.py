@@ -133,32 +133,82 @@ class ItemInline(MoveButtonsInline, admin.StackedInline):
 
 
 class PublicationCheckFilter(admin.SimpleListFilter):
+    """“Can be public” or one reason it cannot, for a PublicationCheckAdmin."""
+
     title = "publication check"
     parameter_name = "check"
 
     def lookups(self, request, model_admin):
+        self.reasons = model_admin.blocker_reasons
         return [("ok", "Can be public")] + [
             (str(index), f"Blocked: {reason.split(':')[0].lower()}")
-            for index, reason in enumerate(PAGE_BLOCKERS)
+            for index, reason in enumerate(self.reasons)
         ]
 
     def queryset(self, request, queryset):
         if self.value() == "ok":
-            return queryset.exclude(Page.objects.blocked_q())
+            return queryset.exclude(queryset.blocked_q())
         if self.value() is not None:
-            return queryset.blocked(list(PAGE_BLOCKERS)[int(self.value())])
+            return queryset.blocked(self.reasons[int(self.value())])
         return queryset
 
 
+class PublicationCheckAdmin(admin.ModelAdmin):
+    """The answer to “can this be public, and if not, why” as a column and a filter, and
+    publish actions that refuse what the model's clean() refuses, naming the reason.
+
+    Subclasses set `blocker_reasons`; the model has publication_blockers() and clean(),
+    its queryset blocked() and blocked_q().
+    """
+
+    blocker_reasons = []
+    actions = ["publish", "unpublish"]
+
+    @admin.display(description="Publication check")
+    def publication_check(self, obj):
+        if blockers := obj.publication_blockers():
+            return format_html("<strong>Blocked:</strong> {}", " ".join(blockers))
+        return "Can be public"
+
+    @admin.action(description="Publish selected %(verbose_name_plural)s")
+    def publish(self, request, queryset):
+        # One by one through clean() and save(): queryset.update() would skip the rules.
+        published = []
+        for obj in queryset:
+            obj.is_published = True
+            try:
+                obj.clean()
+            except ValidationError as error:
+                self.message_user(request, f"“{obj}” not published. {' '.join(error.messages)}", messages.ERROR)
+                continue
+            obj.save()
+            published.append(obj)
+            if blockers := obj.publication_blockers():
+                self.message_user(
+                    request, f"“{obj}” is published but stays hidden. {' '.join(blockers)}", messages.WARNING
+                )
+        if published:
+            self.message_user(request, f"{len(published)} {self.opts.verbose_name}(s) published.", messages.SUCCESS)
+
+    @admin.action(description="Unpublish selected %(verbose_name_plural)s")
+    def unpublish(self, request, queryset):
+        for obj in queryset:
+            obj.is_published = False
+            obj.save()
+        self.message_user(
+            request, f"{len(queryset)} {self.opts.verbose_name}(s) taken off the website.", messages.SUCCESS
+        )
+
+
 @admin.register(Page)
-class PageAdmin(MovesInlineRows, SimpleHistoryAdmin):
+class PageAdmin(MovesInlineRows, PublicationCheckAdmin, SimpleHistoryAdmin):
     list_display = ["title", "on_the_site", "publication_check", "updated_at"]
     list_filter = ["is_published", PublicationCheckFilter]
     search_fields = ["title", "summary", "sections__heading", "sections__body"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["created_at", "updated_at", "publication_check", "call_to_action_preview"]
     list_select_related = ["safety_information", "draft_of"]
-    actions = ["publish", "unpublish"]
+    blocker_reasons = list(PAGE_BLOCKERS)
     object_history_template = "admin/pages/page/object_history.html"
     object_history_form_template = "admin/pages/page/object_history_form.html"
     fieldsets = [
@@ -180,6 +230,14 @@ class PageAdmin(MovesInlineRows, SimpleHistoryAdmin):
             },
         ),
         ("Closing invitation", {"fields": ["call_to_action", "call_to_action_preview"]}),
+        (
+            "Typical results",
+            {
+                "description": "Shown with this treatment's before-and-after photos, so patients "
+                "read what is typical, not only the best cases.",
+                "fields": ["typical_results"],
+            },
+        ),
         (
             "Search engines and ordering",
             {
@@ -270,35 +328,9 @@ class PageAdmin(MovesInlineRows, SimpleHistoryAdmin):
             return f"Scheduled for {date_format(timezone.localtime(page.publish_from), 'DATETIME_FORMAT')}"
         return "Hidden"
 
-    @admin.display(description="Publication check")
-    def publication_check(self, page):
-        if blockers := page.publication_blockers():
-            return format_html("<strong>Blocked:</strong> {}", " ".join(blockers))
-        return "Can be public"
-
     @admin.display(description="Preview of the closing invitation")
     def call_to_action_preview(self, page):
         return markdown_preview(page.call_to_action_html)
-
-    @admin.action(description="Publish selected pages")
-    def publish(self, request, queryset):
-        published = []
-        for page in queryset:
-            if blockers := page.publication_blockers():
-                self.message_user(request, f"“{page}” not published. {' '.join(blockers)}", messages.ERROR)
-            else:
-                page.is_published = True
-                page.save()
-                published.append(page)
-        if published:
-            self.message_user(request, f"{len(published)} page(s) published.", messages.SUCCESS)
-
-    @admin.action(description="Unpublish selected pages")
-    def unpublish(self, request, queryset):
-        for page in queryset:
-            page.is_published = False
-            page.save()
-        self.message_user(request, f"{len(queryset)} page(s) hidden from the public.", messages.SUCCESS)
 
 
 @admin.register(Section)

@@ -73,6 +73,14 @@ PAGE_BLOCKERS = {
 }
 
 
+def any_of(conditions):
+    """One Q for the rows meeting any of the conditions; no row when there are none."""
+    q = models.Q(pk__in=[])
+    for condition in conditions:
+        q |= condition
+    return q
+
+
 class PageQuerySet(PublishingQuerySet):
     def published(self):
         # A blocked page (a draft, say) is never public, whatever its flag and schedule say.
@@ -83,12 +91,7 @@ class PageQuerySet(PublishingQuerySet):
 
     @staticmethod
     def blocked_q(reason=None):
-        if reason:
-            return PAGE_BLOCKERS[reason]
-        q = models.Q(pk__in=[])
-        for condition in PAGE_BLOCKERS.values():
-            q |= condition
-        return q
+        return PAGE_BLOCKERS[reason] if reason else any_of(PAGE_BLOCKERS.values())
 
 
 class Page(ScheduledPublishing):
@@ -115,6 +118,13 @@ class Page(ScheduledPublishing):
         help_text="The closing paragraph inviting the patient to get in touch. " + MARKDOWN_HELP,
     )
     call_to_action_html = models.TextField(editable=False, default="")
+    typical_results = models.TextField(
+        blank=True,
+        help_text="What most patients can expect, shown next to this treatment's before-and-after "
+        "photos, e.g. “Most patients see softer lines 7–14 days after treatment, lasting about "
+        "three months.” A bare “results may vary” is not enough. " + MARKDOWN_HELP,
+    )
+    typical_results_html = models.TextField(editable=False, default="")
     drug_name = models.CharField(
         max_length=120,
         blank=True,
@@ -194,6 +204,7 @@ class Page(ScheduledPublishing):
     def save(self, *args, **kwargs):
         # Render and sanitize once here, so page views never run Markdown.
         self.call_to_action_html = render_markdown(self.call_to_action)
+        self.typical_results_html = render_markdown(self.typical_results)
         super().save(*args, **kwargs)
 
 

@@ -28,6 +28,14 @@ EDITOR_PERMISSIONS = {
         "historicalsafetyinformation": ["view"],
         "historicalclinicsettings": ["view"],
     },
+    "gallery": {
+        "case": ["add", "change", "delete", "view"],
+        # Consent records: editors file and update them (revoking included); deleting one
+        # would erase the evidence, so that is for an administrator.
+        "marketingauthorization": ["add", "change", "view"],
+        "historicalcase": ["view"],
+        "historicalmarketingauthorization": ["view"],
+    },
     # Requests hold personal data: editors read them and update their status, never
     # delete them (the retention command does that).
     "consultations": {

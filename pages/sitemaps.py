@@ -3,6 +3,8 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from gallery.models import Case
+
 from .models import Page
 
 
@@ -24,4 +26,27 @@ class TreatmentSitemap(Sitemap):
         return page.updated_at
 
 
-sitemaps = {"pages": StaticViewSitemap, "treatments": TreatmentSitemap}
+class GallerySitemap(Sitemap):
+    """The gallery and each treatment's gallery, while they have a published case."""
+
+    def items(self):
+        treatments = Page.objects.published().filter(cases__in=Case.objects.published()).distinct()
+        if not treatments:
+            return []
+        return [reverse("gallery:index")] + [reverse("gallery:treatment", args=[page.slug]) for page in treatments]
+
+    def location(self, url):
+        return url
+
+
+class CaseSitemap(Sitemap):
+    # Case.objects.published() decides with today's date: an expired or revoked
+    # authorization drops its case from here on the next request.
+    def items(self):
+        return Case.objects.published()
+
+    def lastmod(self, case):
+        return case.updated_at
+
+
+sitemaps = {"pages": StaticViewSitemap, "treatments": TreatmentSitemap, "gallery": GallerySitemap, "cases": CaseSitemap}

@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from consultations.models import ConsultationRequest
-from gallery.models import Case
+from gallery.models import Case, MarketingAuthorization
 from pages.models import Item, Location, Page, Physician, Question, SafetyInformation, Section
 
 
@@ -68,8 +68,21 @@ class ItemFactory(factory.django.DjangoModelFactory):
     position = factory.Sequence(lambda n: n)
 
 
+class MarketingAuthorizationFactory(factory.django.DjangoModelFactory):
+    """A valid authorization for the website, signed a month ago, expiring in a year."""
+
+    class Meta:
+        model = MarketingAuthorization
+
+    reference = factory.Sequence(lambda n: f"CH-{1000 + n}")
+    signed_on = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=30))
+    expires_on = factory.LazyFunction(lambda: datetime.date.today() + datetime.timedelta(days=365))
+    recorded_by = "Front desk"
+
+
 class CaseFactory(factory.django.DjangoModelFactory):
-    """A published case with consent; its photos go through the real pipeline on save."""
+    """A published case under a valid authorization, attested unaltered; its photos go
+    through the real pipeline on save."""
 
     class Meta:
         model = Case
@@ -83,9 +96,9 @@ class CaseFactory(factory.django.DjangoModelFactory):
     after_alt = "The same forehead, smoother, 2 weeks after treatment"
     time_since_treatment = "2 weeks after treatment"
     is_published = True
-    consent_on_file = True
-    consent_recorded_on = factory.Faker("date_this_year")
-    consent_recorded_by = "Front desk"
+    authorization = factory.SubFactory(MarketingAuthorizationFactory)
+    unaltered_attested_by = "Dr. Motlagh"
+    unaltered_attested_on = factory.LazyFunction(datetime.date.today)
 
 
 class QuestionFactory(factory.django.DjangoModelFactory):

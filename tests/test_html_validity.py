@@ -21,6 +21,8 @@ PAGES = {
     "home": "/",
     "treatments": "/treatments/",
     "botox": "/treatments/botox/",
+    "gallery": "/gallery/",
+    "gallery-botox": "/gallery/botox/",
     "about": "/about/",
     "gallery": "/gallery/",
     "gallery-botox": "/gallery/botox/",
@@ -45,6 +47,7 @@ def test_every_public_page_type_is_valid_html(client, settings, tmp_path, valida
     case = Case.objects.published().first()
     for name, url in {**PAGES, "case": case.get_absolute_url()}.items():
         (tmp_path / f"{name}.html").write_bytes(client.get(url).content)
+    (tmp_path / "case.html").write_bytes(client.get(Case.objects.published()[0].get_absolute_url()).content)
     invalid = client.post("/consultation/", {"name": "Jane", "email": "jane@"})
     (tmp_path / "consultation-errors.html").write_bytes(invalid.content)
     client.post("/consultation/", {"name": "Jane", "email": "jane@example.com", "consent_to_contact": "on"})

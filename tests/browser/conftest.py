@@ -1,6 +1,7 @@
 """Playwright driving Debian's Chromium; no browser is ever downloaded."""
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -37,13 +38,20 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser):
+@contextmanager
+def new_page(browser):
+    """A page in a browser context of its own: its own cookies, closed afterwards."""
     context = browser.new_context()
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def page(browser):
+    with new_page(browser) as page:
+        yield page
 
 
 @pytest.fixture
@@ -61,3 +69,22 @@ def staff_login(page, live_server, django_user_model):
         return page
 
     return login
+
+
+@pytest.fixture
+def visitor(browser):
+    """A second page with no cookies: an anonymous patient, beside logged-in staff."""
+    with new_page(browser) as visitor:
+        yield visitor
+
+
+@pytest.fixture
+def admin_action(page):
+    """Tick one row of an admin changelist and run an action on it."""
+
+    def run(row_name, action):
+        page.get_by_role("row", name=row_name).get_by_role("checkbox").check()
+        page.locator("select[name=action]").select_option(label=action)
+        page.get_by_role("button", name="Go").click()
+
+    return run

@@ -17,6 +17,8 @@ PAGES = [
     "/",
     "/treatments/",
     "/treatments/botox/",
+    "/gallery/",  # the model label on each photo and the typical-results note
+    "/gallery/botox/",
     "/about/",
     "/gallery/",
     "/gallery/botox/",

@@ -2,7 +2,7 @@ import pytest
 from playwright.sync_api import expect
 
 from pages.models import ClinicSettings
-from tests.factories import CaseFactory, PageFactory, image_bytes
+from tests.factories import CaseFactory, MarketingAuthorizationFactory, PageFactory, image_bytes
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -14,10 +14,11 @@ def jpeg(name, color):
 
 
 def test_staff_upload_and_publish_a_case_and_a_patient_sees_it_with_the_disclaimer(
-    browser, page, live_server, staff_login
+    page, visitor, live_server, staff_login, admin_action
 ):
     ClinicSettings.load()
     PageFactory(title="Botox", slug="botox")
+    authorization = MarketingAuthorizationFactory(reference="CH-1042")
     staff_login()
     page.goto(f"{live_server.url}/admin/gallery/case/add/")
     page.locator("#id_treatment").select_option(label="Botox")
@@ -27,19 +28,15 @@ def test_staff_upload_and_publish_a_case_and_a_patient_sees_it_with_the_disclaim
     page.get_by_label("Before photo description").fill("Forehead with deep lines, before Botox")
     page.get_by_label("After image").set_input_files(jpeg("after.jpg", "peachpuff"))
     page.get_by_label("After photo description").fill("The same forehead, smooth, 2 weeks after Botox")
-    page.get_by_label("Signed authorization on file").check()
-    page.get_by_label("Date recorded").fill("2026-11-20")
-    page.get_by_label("Recorded by").fill("Front desk")
+    page.get_by_label("Photo authorization").select_option(label=str(authorization))
+    page.get_by_label("Photos unaltered: confirmed by").fill("Dr. Motlagh")
+    page.get_by_label("Photos unaltered: confirmed on").fill("2026-11-20")
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
 
-    page.get_by_role("row", name="Forehead lines").get_by_role("checkbox").check()
-    page.locator("select[name=action]").select_option(label="Publish selected cases")
-    page.get_by_role("button", name="Go").click()
-    expect(page.locator(".messagelist")).to_contain_text("1 case(s) published.")
+    admin_action("Forehead lines", "Publish selected before-and-after cases")
+    expect(page.locator(".messagelist")).to_contain_text("1 before-and-after case(s) published.")
 
-    patient = browser.new_context()  # no staff cookies: an anonymous visitor
-    visitor = patient.new_page()
     visitor.goto(f"{live_server.url}/gallery/")
     case = visitor.locator("article.case").filter(has_text="Botox: Forehead lines")
     expect(case).to_be_visible()
@@ -50,7 +47,6 @@ def test_staff_upload_and_publish_a_case_and_a_patient_sees_it_with_the_disclaim
     # The stripped WebP rendition really arrives (naturalWidth is 0 for a failed image).
     visitor.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=before.element_handle())
     assert before.evaluate("img => img.currentSrc").endswith(".webp")
-    patient.close()
 
 
 def test_a_patient_compares_the_photos_with_the_keyboard_slider_on_the_case_page(page, live_server):

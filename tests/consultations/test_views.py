@@ -183,3 +183,14 @@ def test_the_form_page_is_never_cached_because_it_carries_a_csrf_token(client):
 def test_the_thank_you_page_is_kept_out_of_search_results(client):
     html = client.get(reverse("consultations:thanks")).content.decode()
     assert '<meta name="robots" content="noindex">' in html
+
+
+def test_the_notification_email_carries_no_message_text_or_treatment(client):
+    botox = PageFactory(title="Botox")
+    client.post(URL, valid_data(treatment=botox.pk, message="I take blood thinners and had a stroke in May."))
+    [email] = mail.outbox
+    for private in ["blood thinners", "stroke", "Botox"]:
+        assert private not in email.subject
+        assert private not in email.body
+    assert email.alternatives == []  # no HTML part that could carry more
+    assert email.attachments == []

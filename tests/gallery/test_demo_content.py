@@ -7,12 +7,14 @@ from gallery.models import Case
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_content_adds_three_published_botox_cases_with_demo_consent():
+def test_demo_content_adds_three_published_botox_cases_under_the_demo_authorization():
     call_command("load_demo_content")
     cases = Case.objects.published()
     assert [case.treated_area for case in cases] == ["Forehead lines", "Crow’s feet", "Frown lines"]
     assert {case.treatment.slug for case in cases} == {"botox"}
-    assert {case.consent_recorded_by for case in cases} == {"Demo content"}
+    assert {case.authorization.reference for case in cases} == {"DEMO-ILLUSTRATION"}
+    assert {case.unaltered_attested_by for case in cases} == {"Demo content"}
+    assert all(case.is_model for case in cases)
     assert all("Illustration, not a patient" in case.before_alt for case in cases)
 
 
@@ -41,3 +43,4 @@ def test_the_demo_botox_page_ends_with_the_gallery_link(client):
     html = client.get("/treatments/botox/").content.decode()
     assert "View our Before &amp; After Botox Gallery" in html
     assert html.count('<article class="case"') == 3
+    assert "Most patients see softer lines about 7–14 days after treatment" in html

@@ -1,32 +1,25 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from gallery.models import Case
+from gallery.models import BLOCKED_NO_AUTHORIZATION, Case
 from gallery.storage import check_private_root_is_not_public, private_storage
 from tests.factories import CaseFactory, PageFactory, photo_upload
 
 pytestmark = pytest.mark.django_db
 
 
-def test_a_case_without_consent_cannot_be_published_by_save_after_full_clean():
-    case = CaseFactory.build(treatment=PageFactory(), consent_on_file=False, is_published=True)
+def test_a_case_without_an_authorization_cannot_be_published_by_save_after_full_clean():
+    case = CaseFactory.build(treatment=PageFactory(), authorization=None, is_published=True)
     with pytest.raises(ValidationError) as error:
         case.full_clean()
-    assert "signed authorization is not on file" in str(error.value.message_dict["is_published"])
+    assert error.value.message_dict["is_published"] == [BLOCKED_NO_AUTHORIZATION]
     assert not Case.objects.exists()
 
 
-def test_consent_on_file_needs_a_date_and_who_recorded_it():
-    case = CaseFactory.build(treatment=PageFactory(), consent_recorded_on=None, consent_recorded_by=" ")
-    with pytest.raises(ValidationError) as error:
-        case.full_clean()
-    assert set(error.value.message_dict) == {"consent_recorded_on", "consent_recorded_by"}
-
-
-def test_published_leaves_out_cases_flagged_published_without_consent():
+def test_published_leaves_out_cases_flagged_published_without_an_authorization():
     shown = CaseFactory()
     sneaked = CaseFactory()
-    Case.objects.filter(pk=sneaked.pk).update(consent_on_file=False)  # as a bulk edit could
+    Case.objects.filter(pk=sneaked.pk).update(authorization=None)  # as a bulk edit could
     assert list(Case.objects.published()) == [shown]
 
 

@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ExifTags, Image, ImageCms
 
 from gallery.models import Case
-from tests.factories import PageFactory, image_bytes, photo_upload
+from tests.factories import MarketingAuthorizationFactory, PageFactory, image_bytes, photo_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -85,8 +85,12 @@ def test_exif_gps_xmp_and_comments_are_absent_from_every_served_rendition(admin_
     assert {"exif", "xmp", "comment", "icc_profile"} <= source.info.keys()
     before = SimpleUploadedFile("IMG_0002.jpg", phone_photo(), content_type="image/jpeg")
     after = SimpleUploadedFile("IMG_0003.jpg", phone_photo(orientation=3), content_type="image/jpeg")
-    consent = {"consent_on_file": "on", "consent_recorded_on": "2026-11-01", "consent_recorded_by": "Front desk"}
-    admin_client.post(ADD_URL, form_data(before_image=before, after_image=after, is_published="on", **consent))
+    publishable = {
+        "authorization": MarketingAuthorizationFactory().pk,
+        "unaltered_attested_by": "Dr. Motlagh",
+        "unaltered_attested_on": "2026-11-01",
+    }
+    admin_client.post(ADD_URL, form_data(before_image=before, after_image=after, is_published="on", **publishable))
     case = Case.objects.get()
 
     images = list(served_images(client, case))

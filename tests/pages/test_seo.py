@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.core.management import call_command
 
+from gallery.models import Case
 from pages.models import Location
 from tests.factories import PageFactory, QuestionFactory
 
@@ -118,6 +119,9 @@ def test_the_sitemap_parses_and_lists_public_pages(client):
         "http://testserver/treatments/botox/",
         "http://testserver/about/",
         "http://testserver/consultation/",
+        "http://testserver/gallery/",
+        "http://testserver/gallery/botox/",
+        *(f"http://testserver/gallery/cases/{pk}/" for pk in Case.objects.values_list("pk", flat=True)),
     }
 
 

@@ -17,7 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw, ImageFont
 
-from gallery.models import Case
+from gallery.models import Case, MarketingAuthorization
 from pages.models import ClinicSettings, Item, Location, Page, Physician, SafetyInformation, Section
 
 # Written for the demo from the drug label's boxed warning; flagged for the clinic's review.
@@ -60,6 +60,12 @@ BOTOX = {
         "good candidate, uses and what recovery is like."
     ),
     "drug_name": "onabotulinumtoxinA (Botox)",
+    # Built from the client's own words: results in 7-14 days, benefits for about three months.
+    "typical_results": (
+        "Most patients see softer lines about 7–14 days after treatment, and the effect lasts "
+        "about three months; periodic booster treatments keep it. Results differ from person "
+        "to person."
+    ),
     "call_to_action": (
         "If you're interested in choosing Botox in Palmdale, CA, it's vital you have your "
         "procedure performed by an experienced expert. To find out more about Botox and what "
@@ -154,6 +160,13 @@ BOTOX = {
 
 
 # Demo before/after cases: drawn illustrations, never photos of real people.
+DEMO_AUTHORIZATION = {
+    "reference": "DEMO-ILLUSTRATION",
+    "signed_on": datetime.date(2026, 11, 25),
+    "expires_on": datetime.date(2099, 12, 31),
+    "recorded_by": "Demo content",
+    "notes": "Demo content: the demo cases are drawings; no patient signed anything.",
+}
 BOTOX_CASES = [
     ("Forehead lines", "Horizontal forehead lines", 2),
     ("Crow’s feet", "Fine lines at the outer corner of the eye", 3),
@@ -219,7 +232,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Created {created} demo before-and-after case(s).")
 
     def load_page(self, data, safety):
-        fields = {k: data[k] for k in ("title", "summary", "meta_description", "drug_name", "call_to_action")}
+        names = ("title", "summary", "meta_description", "drug_name", "call_to_action", "typical_results")
+        fields = {k: data[k] for k in names}
         page, created = Page.objects.get_or_create(
             slug=data["slug"],
             defaults={**fields, "is_published": True, "safety_information": safety},
@@ -252,6 +266,9 @@ class Command(BaseCommand):
 
     def load_cases(self, page, cases):
         created = 0
+        authorization, _ = MarketingAuthorization.objects.get_or_create(
+            reference=DEMO_AUTHORIZATION["reference"], defaults=DEMO_AUTHORIZATION
+        )
         for position, (area, wrinkles, lines) in enumerate(cases, start=1):
             if Case.objects.filter(treatment=page, treated_area=area).exists():
                 continue
@@ -268,10 +285,10 @@ class Command(BaseCommand):
                 disclaimer="Demo illustration: these are drawings, not a patient’s photos.",
                 position=position,
                 is_published=True,
-                consent_on_file=True,
-                consent_recorded_on=timezone.localdate(),
-                consent_recorded_by="Demo content",
-                consent_reference="Demo illustration: no patient involved",
+                is_model=True,  # not a patient: the label says so on each image
+                authorization=authorization,
+                unaltered_attested_by="Demo content",
+                unaltered_attested_on=timezone.localdate(),
             )
             created += 1
         return created
