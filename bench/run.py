@@ -184,9 +184,9 @@ class Bench:
         for process in list(self.processes):
             self.stop(process)
 
-    def gunicorn(self, port, page_cache):
+    def gunicorn(self, port, page_cache, **extra_env):
         env = {**self.env, "DJANGO_PAGE_CACHE": "true" if page_cache else "false",
-               "GUNICORN_BIND": f"127.0.0.1:{port}"}
+               "GUNICORN_BIND": f"127.0.0.1:{port}", **extra_env}
         process = self.start([PY, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py",
                               "clinic_site.wsgi"], env=env)
         wait_for(f"http://127.0.0.1:{port}/healthz")
@@ -339,6 +339,10 @@ http {{
                 self.stop(app)
                 app = self.gunicorn(app_port, page_cache=True)
             if tier == "deployed":
+                # As deployed behind nginx: one proxy of ours, photos sent by nginx.
+                self.stop(app)
+                app = self.gunicorn(app_port, page_cache=True, DJANGO_PROXY_COUNT="1",
+                                    DJANGO_PRIVATE_MEDIA_ACCEL_PREFIX="/_private/")
                 front = self.deployed_nginx(front_port, app_port)
                 wait_for(front_url + "/healthz")
                 server_pids, url = [front.pid, app.pid], front_url

@@ -6,6 +6,7 @@ from django.utils.crypto import salted_hmac
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from ops.middleware import client_ip
 from pages.models import Page
 
 from .forms import ConsultationRequestForm
@@ -15,7 +16,9 @@ RATE_WINDOW_SECONDS = 60 * 60
 
 
 def ip_hash(request):
-    return salted_hmac("consultations.ip", request.META.get("REMOTE_ADDR", ""), algorithm="sha256").hexdigest()
+    # client_ip: behind nginx every request comes from the proxy's address; the visitor's
+    # is the one our proxy put in X-Forwarded-For (settings.PROXY_COUNT).
+    return salted_hmac("consultations.ip", client_ip(request) or "", algorithm="sha256").hexdigest()
 
 
 def rate_limit_key(request):

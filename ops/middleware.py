@@ -43,9 +43,10 @@ class PermissionsPolicyMiddleware:
 
 
 def client_ip(request):
-    """The visitor's address, for the login lockout: REMOTE_ADDR, or behind our own
-    proxies (settings.PROXY_COUNT) the address the outermost one of them saw. Entries
-    further left in X-Forwarded-For come from the visitor and are never trusted."""
+    """The visitor's address, for the login lockout and the consultation rate limit:
+    REMOTE_ADDR, or behind our own proxies (settings.PROXY_COUNT) the address the
+    outermost one of them saw. Entries further left in X-Forwarded-For come from the
+    visitor and are never trusted."""
     forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
     hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
     if settings.PROXY_COUNT and len(hops) >= settings.PROXY_COUNT:

@@ -194,3 +194,13 @@ def test_the_notification_email_carries_no_message_text_or_treatment(client):
         assert private not in email.body
     assert email.alternatives == []  # no HTML part that could carry more
     assert email.attachments == []
+
+
+def test_behind_our_proxy_the_rate_limit_counts_each_visitor_apart(client, settings):
+    settings.PROXY_COUNT = 1
+    settings.CONSULTATION_RATE_LIMIT = 1
+    data = {"name": "Jane", "email": "jane@example.com", "consent_to_contact": "on"}
+    first = client.post("/consultation/", data, HTTP_X_FORWARDED_FOR="203.0.113.7")
+    second = client.post("/consultation/", data, HTTP_X_FORWARDED_FOR="198.51.100.9")
+    again = client.post("/consultation/", data, HTTP_X_FORWARDED_FOR="203.0.113.7")
+    assert (first.status_code, second.status_code, again.status_code) == (302, 302, 429)
