@@ -439,14 +439,14 @@ def plot(results, path):
         draw.line((left - 5, y, width - 20, y), fill="#e5e7eb")
     group = (width - left - 40) / len(PAGES)
     bar = group / (len(series) + 1)
-    for index, (name, path) in enumerate(PAGES.items()):
+    for index, (name, url_path) in enumerate(PAGES.items()):
         x0 = left + 20 + index * group
         for position, (key, colour) in enumerate(series):
             value = values[name][key]
             x = x0 + position * bar
             y = height - bottom - plot_height * value / peak
             draw.rectangle((x, y, x + bar - 4, height - bottom), fill=colour)
-        draw.text((x0, height - bottom + 10), path, fill="black", font=font)
+        draw.text((x0, height - bottom + 10), url_path, fill="black", font=font)
     for position, (key, colour) in enumerate(series):
         x = left + position * 180
         draw.rectangle((x, height - 30, x + 14, height - 16), fill=colour)

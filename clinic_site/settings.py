@@ -81,10 +81,12 @@ BACKUP_LABELS = [*CONTENT_APPS, "consultations", "auth.group", "auth.user"]
 
 MIDDLEWARE = [
     "ops.middleware.RequestIdMiddleware",
+    # Early on purpose: a cached page is answered here, without the rest of the stack, and
+    # what it stores has every header the middleware below adds. A page is only ever
+    # stored for the scheme it was rendered in, so SSL redirects still happen below.
+    "ops.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Early on purpose: a cached page is answered here, without the rest of the stack.
-    "ops.pagecache.PageCacheMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,16 +1,12 @@
-"""
-WSGI config for clinic_site project.
-
-It exposes the WSGI callable as a module-level variable named ``application``.
-
-For more information on this file, see
-https://docs.djangoproject.com/en/5.2/howto/deployment/wsgi/
-"""
+"""The WSGI application gunicorn serves: Django, behind the page cache's fast path."""
 
 import os
 
 from django.core.wsgi import get_wsgi_application
 
-os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'clinic_site.settings')
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "clinic_site.settings")
+django_application = get_wsgi_application()  # sets Django up: models can be imported now
 
-application = get_wsgi_application()
+from ops.pagecache import serve_cached_pages  # noqa: E402
+
+application = serve_cached_pages(django_application)

@@ -10,6 +10,12 @@ from .logs import request_id
 VALID_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
 
+def incoming_request_id(meta):
+    """The proxy's X-Request-ID when it looks like one, else a new id."""
+    incoming = meta.get("HTTP_X_REQUEST_ID", "")
+    return incoming if VALID_REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+
+
 class RequestIdMiddleware:
     """Give each request an id (the proxy's X-Request-ID, or a new one) for its log lines
     and its response, so a visitor's report or an access log line leads to the traceback."""
@@ -18,8 +24,7 @@ class RequestIdMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        incoming = request.META.get("HTTP_X_REQUEST_ID", "")
-        current = incoming if VALID_REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+        current = incoming_request_id(request.META)
         token = request_id.set(current)
         try:
             response = self.get_response(request)
