@@ -20,7 +20,6 @@ from .models import (
     Location,
     Page,
     Physician,
-    Question,
     SafetyInformation,
     Section,
 )
@@ -106,15 +105,9 @@ def markdown_preview(html):
 class SectionInline(MoveButtonsInline, admin.StackedInline):
     model = Section
     extra = 0
-    fields = ["move_buttons", "heading", "body", "closing", "position"]
+    fields = ["move_buttons", "heading", "is_faq", "body", "closing", "position"]
     readonly_fields = ["move_buttons"]
     show_change_link = True  # list items are edited on the section's own form
-
-
-class QuestionInline(admin.StackedInline):
-    model = Question
-    extra = 0
-    fields = ["position", "question", "answer"]
 
 
 class ItemInline(MoveButtonsInline, admin.StackedInline):
@@ -130,6 +123,11 @@ class ItemInline(MoveButtonsInline, admin.StackedInline):
         "is_other_use",
         "position",
     ]
+    # A question and its answer have no indication status and are not listed after the closing text.
+    faq_fields = ["move_buttons", "lead", "body", "position"]
+
+    def get_fields(self, request, obj=None):
+        return self.faq_fields if obj is not None and obj.is_faq else super().get_fields(request, obj)
 
 
 class PublicationCheckFilter(admin.SimpleListFilter):
@@ -246,7 +244,7 @@ class PageAdmin(MovesInlineRows, PublicationCheckAdmin, SimpleHistoryAdmin):
             },
         ),
     ]
-    inlines = [SectionInline, QuestionInline]
+    inlines = [SectionInline]
 
     # A draft keeps the live page's address and goes live only through "Publish this draft".
     def get_readonly_fields(self, request, obj=None):
@@ -335,11 +333,11 @@ class PageAdmin(MovesInlineRows, PublicationCheckAdmin, SimpleHistoryAdmin):
 
 @admin.register(Section)
 class SectionAdmin(MovesInlineRows, SimpleHistoryAdmin):
-    list_display = ["heading", "page", "position"]
-    list_filter = ["page"]
-    search_fields = ["heading", "body"]
+    list_display = ["heading", "page", "is_faq", "position"]
+    list_filter = ["page", "is_faq"]
+    search_fields = ["heading", "body", "items__lead"]
     readonly_fields = ["preview"]
-    fields = ["page", "heading", "body", "closing", "position", "preview"]
+    fields = ["page", "heading", "is_faq", "body", "closing", "position", "preview"]
     inlines = [ItemInline]
 
     @admin.display(description="Preview")

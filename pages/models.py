@@ -178,6 +178,12 @@ class Page(ScheduledPublishing):
     def description(self):
         return self.meta_description or self.summary
 
+    # Gathered in Python from the prefetched sections and items, so no further query.
+    @property
+    def faq_items(self):
+        """The questions and answers of the page's FAQ sections, in page order."""
+        return [item for section in self.sections.all() for item in section.faq_items]
+
     def publication_blockers(self):
         """Why this page cannot be public, in plain words; empty when it can."""
         blockers = []
@@ -225,6 +231,13 @@ class Section(models.Model):
     position = models.PositiveSmallIntegerField(
         default=0, help_text="Order on the page: smaller numbers first. The “Move up/down” buttons set it for you."
     )
+    is_faq = models.BooleanField(
+        "questions and answers (FAQ)",
+        default=False,
+        help_text="Tick to show this section's list items as questions and answers: each item's "
+        "bold words are the question, the rest of the item is the answer. Search engines "
+        "read them as the page's frequently asked questions.",
+    )
 
     history = HistoricalRecords(excluded_fields=["body_html", "closing_html"])
 
@@ -234,14 +247,19 @@ class Section(models.Model):
     def __str__(self):
         return self.heading
 
-    # Split in Python so the prefetched items need no further query.
+    # Split in Python so the prefetched items need no further query. In an FAQ section
+    # every item is a question and its answer, whatever its other flags say.
+    @property
+    def faq_items(self):
+        return list(self.items.all()) if self.is_faq else []
+
     @property
     def main_items(self):
-        return [item for item in self.items.all() if not item.is_other_use]
+        return [item for item in self.items.all() if not (self.is_faq or item.is_other_use)]
 
     @property
     def other_items(self):
-        return [item for item in self.items.all() if item.is_other_use]
+        return [item for item in self.items.all() if item.is_other_use and not self.is_faq]
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
@@ -261,11 +279,16 @@ class Item(models.Model):
     section = models.ForeignKey(
         Section, on_delete=models.CASCADE, related_name="items", help_text="The section whose list this item is in."
     )
+    # Long enough for a question as a patient would ask it (in a questions-and-answers section).
     lead = models.CharField(
-        max_length=120, help_text="The bold words that start the item, e.g. “Cosmetic Treatment”."
+        max_length=200,
+        help_text="The bold words that start the item, e.g. “Cosmetic Treatment”. "
+        "In a questions-and-answers section: the question, as a patient would ask it.",
     )
     body = models.TextField(
-        blank=True, help_text="The rest of the item. May be empty for a short label-only entry. " + MARKDOWN_HELP
+        blank=True,
+        help_text="The rest of the item. May be empty for a short label-only entry. "
+        "In a questions-and-answers section: the answer. " + MARKDOWN_HELP,
     )
     body_html = models.TextField(editable=False, default="")
     indication = models.CharField(
@@ -361,26 +384,6 @@ class ClinicSettings(models.Model):
     @classmethod
     def load(cls):
         return cls.objects.get_or_create(pk=1)[0]
-
-
-class Question(models.Model):
-    """A frequently asked question shown at the end of a treatment page."""
-
-    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="questions")
-    question = models.CharField(max_length=200, help_text="As a patient would ask it.")
-    answer = models.TextField(help_text=MARKDOWN_HELP)
-    answer_html = models.TextField(editable=False, default="")
-    position = models.PositiveSmallIntegerField(default=0, help_text="Order on the page.")
-
-    class Meta:
-        ordering = ["position", "pk"]
-
-    def __str__(self):
-        return self.question
-
-    def save(self, *args, **kwargs):
-        self.answer_html = render_markdown(self.answer)
-        super().save(*args, **kwargs)
 
 
 class Physician(models.Model):

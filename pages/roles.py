@@ -14,7 +14,6 @@ EDITOR_PERMISSIONS = {
         "page": ["add", "change", "delete", "view"],
         "section": ["add", "change", "delete", "view"],
         "item": ["add", "change", "delete", "view"],
-        "question": ["add", "change", "delete", "view"],
         "physician": ["add", "change", "delete", "view"],
         "location": ["add", "change", "delete", "view"],
         # Compliance text: editors write and update it; deleting is for an administrator.

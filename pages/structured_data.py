@@ -65,16 +65,17 @@ def treatment(*, page, url):
     return data
 
 
-def faq(*, questions):
+def faq(*, items):
+    """The questions and answers of FAQ sections: each item's lead asks, its body answers."""
     return {
         "@context": SCHEMA,
         "@type": "FAQPage",
         "mainEntity": [
             {
                 "@type": "Question",
-                "name": question.question,
-                "acceptedAnswer": {"@type": "Answer", "text": question.answer_html},
+                "name": item.lead,
+                "acceptedAnswer": {"@type": "Answer", "text": item.body_html},
             }
-            for question in questions
+            for item in items
         ],
     }

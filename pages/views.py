@@ -32,7 +32,7 @@ class PageDetailView(DetailView):
         return (
             Page.objects.published()
             .select_related("safety_information")
-            .prefetch_related("sections__items", "questions")
+            .prefetch_related("sections__items")
         )
 
     def get_context_data(self, **kwargs):

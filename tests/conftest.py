@@ -1,5 +1,8 @@
 import pytest
 from django.core.cache import cache
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.test.utils import CaptureQueriesContext
 
 
 @pytest.fixture(autouse=True)
@@ -48,3 +51,33 @@ def editor(django_user_model, editors_group):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def count_queries(client):
+    """The number of queries a GET of a URL runs, as a public page's uncached cost."""
+
+    def count(url):
+        # The first request after a content change also reloads the clinic's facts (read once
+        # per content version by each process); count the request after it.
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    return count
+
+
+@pytest.fixture
+def migrate(transactional_db):
+    """Move the test database to migration `targets` and get the models as they were then;
+    the test ends with the database back on the latest migrations."""
+
+    def migrate_to(targets):
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(targets)
+        return executor.loader.project_state(targets).apps
+
+    yield migrate_to
+    migrate_to(MigrationExecutor(connection).loader.graph.leaf_nodes())

@@ -8,7 +8,7 @@ from PIL import Image
 
 from consultations.models import ConsultationRequest
 from gallery.models import Case, MarketingAuthorization
-from pages.models import Item, Location, Page, Physician, Question, SafetyInformation, Section
+from pages.models import Item, Location, Page, Physician, SafetyInformation, Section
 
 
 class SafetyInformationFactory(factory.django.DjangoModelFactory):
@@ -68,6 +68,20 @@ class ItemFactory(factory.django.DjangoModelFactory):
     position = factory.Sequence(lambda n: n)
 
 
+class FaqSectionFactory(SectionFactory):
+    heading = "Questions patients ask"
+    body = ""
+    is_faq = True
+
+
+class FaqItemFactory(ItemFactory):
+    """A question (the lead) and its answer (the body) in an FAQ section."""
+
+    section = factory.SubFactory(FaqSectionFactory)
+    lead = factory.Sequence(lambda n: f"Question {n}?")
+    body = "An **answer**."
+
+
 class MarketingAuthorizationFactory(factory.django.DjangoModelFactory):
     """A valid authorization for the website, signed a month ago, expiring in a year."""
 
@@ -99,15 +113,6 @@ class CaseFactory(factory.django.DjangoModelFactory):
     authorization = factory.SubFactory(MarketingAuthorizationFactory)
     unaltered_attested_by = "Dr. Motlagh"
     unaltered_attested_on = factory.LazyFunction(datetime.date.today)
-
-
-class QuestionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Question
-
-    page = factory.SubFactory(PageFactory)
-    question = factory.Sequence(lambda n: f"Question {n}?")
-    answer = "An **answer**."
 
 
 class PhysicianFactory(factory.django.DjangoModelFactory):

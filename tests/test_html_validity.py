@@ -12,6 +12,8 @@ from django.test import RequestFactory
 from django.views.defaults import server_error
 
 from gallery.models import Case
+from pages.models import Page
+from tests.factories import FaqItemFactory, FaqSectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +49,9 @@ def test_every_public_page_type_is_valid_html(client, settings, tmp_path, valida
     case = Case.objects.published().first()
     for name, url in {**PAGES, "case": case.get_absolute_url()}.items():
         (tmp_path / f"{name}.html").write_bytes(client.get(url).content)
+    # The demo has no FAQ; a Botox page with one checks the questions-and-answers markup.
+    FaqItemFactory.create_batch(2, section=FaqSectionFactory(page=Page.objects.get(slug="botox")))
+    (tmp_path / "botox-faq.html").write_bytes(client.get("/treatments/botox/").content)
     (tmp_path / "case.html").write_bytes(client.get(Case.objects.published()[0].get_absolute_url()).content)
     invalid = client.post("/consultation/", {"name": "Jane", "email": "jane@"})
     (tmp_path / "consultation-errors.html").write_bytes(invalid.content)

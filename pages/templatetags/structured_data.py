@@ -51,8 +51,8 @@ def clinic_json_ld(context):
 
 
 @register.simple_tag(takes_context=True)
-def treatment_json_ld(context, page, questions):
+def treatment_json_ld(context, page):
     blocks = [structured_data.treatment(page=page, url=absolute(context))]
-    if questions:
-        blocks.append(structured_data.faq(questions=questions))
+    if faq_items := page.faq_items:
+        blocks.append(structured_data.faq(items=faq_items))
     return json_ld(*blocks)

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.core.management import call_command
 
 from gallery.models import Case
+from pages.models import Page
+from tests.factories import FaqItemFactory, FaqSectionFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -65,6 +67,14 @@ def axe_violations(page):
 def test_no_serious_or_critical_accessibility_violation(page, live_server, axe_violations, path):
     call_command("load_demo_content")
     page.goto(live_server.url + resolve(path))
+    serious = [v for v in axe_violations() if v["impact"] in ("serious", "critical")]
+    assert serious == []
+
+
+def test_a_treatment_page_with_questions_and_answers_has_no_serious_violation(page, live_server, axe_violations):
+    call_command("load_demo_content")  # which has no FAQ
+    FaqItemFactory.create_batch(2, section=FaqSectionFactory(page=Page.objects.get(slug="botox")))
+    page.goto(live_server.url + "/treatments/botox/")
     serious = [v for v in axe_violations() if v["impact"] in ("serious", "critical")]
     assert serious == []
 

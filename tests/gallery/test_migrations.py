@@ -1,8 +1,6 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -11,20 +9,8 @@ BEFORE = [("gallery", "0001_initial"), PAGES]
 AFTER = [("gallery", "0004_remove_consent_tick"), PAGES]
 
 
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.fixture
-def old_schema():
-    yield migrate(BEFORE)
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
-
-
-def test_a_consent_tick_becomes_an_authorization_flagged_for_review_and_cases_without_one_get_none(old_schema):
+def test_a_consent_tick_becomes_an_authorization_flagged_for_review_and_cases_without_one_get_none(migrate):
+    old_schema = migrate(BEFORE)
     Page = old_schema.get_model("pages", "Page")
     Case = old_schema.get_model("gallery", "Case")
     page = Page.objects.create(title="Botox", slug="botox")

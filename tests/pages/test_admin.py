@@ -1,7 +1,7 @@
 import pytest
 
 from pages.models import ClinicSettings
-from tests.factories import LocationFactory, PageFactory, PhysicianFactory, QuestionFactory, SectionFactory
+from tests.factories import FaqItemFactory, LocationFactory, PageFactory, PhysicianFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +33,16 @@ def test_the_physician_and_office_changelists_and_add_forms_load(admin_client):
     assert admin_client.get("/admin/pages/location/add/").status_code == 200
 
 
-def test_the_page_change_form_shows_its_questions_inline(admin_client):
-    question = QuestionFactory(question="Does it hurt?")
-    html = admin_client.get(f"/admin/pages/page/{question.page.pk}/change/").content.decode()
+def test_the_page_change_form_lets_staff_mark_a_section_as_questions_and_answers(admin_client):
+    section = SectionFactory()
+    html = admin_client.get(f"/admin/pages/page/{section.page.pk}/change/").content.decode()
+    assert 'name="sections-0-is_faq"' in html
+    assert "Questions and answers (FAQ)" in html
+
+
+def test_an_faq_sections_form_lists_its_questions_without_indication_fields(admin_client):
+    question = FaqItemFactory(lead="Does it hurt?")
+    html = admin_client.get(f"/admin/pages/section/{question.section.pk}/change/").content.decode()
     assert 'value="Does it hurt?"' in html
+    assert 'name="items-0-body"' in html
+    assert 'name="items-0-indication"' not in html

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 
 from pages.drafts import create_draft, publish_draft
 from pages.models import BLOCKED_DRAFT, Page
-from tests.factories import ItemFactory, PageFactory, SectionFactory
+from tests.factories import FaqItemFactory, ItemFactory, PageFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -16,6 +16,13 @@ def test_a_draft_copies_the_page_with_its_sections_and_items():
     assert [section.heading for section in draft.sections.all()] == ["Uses"]
     assert [i.lead for i in draft.sections.get().items.all()] == ["Migraine"]
     assert Page.objects.get(pk=item.section.page.pk).sections.get().items.count() == 1
+
+
+def test_a_draft_copies_the_faq_section_with_its_questions():
+    question = FaqItemFactory(lead="Does it hurt?", body="Only a pinch.")
+    draft = create_draft(question.section.page)
+    assert [(item.lead, item.body) for item in draft.faq_items] == [("Does it hurt?", "Only a pinch.")]
+    assert draft.sections.get().is_faq
 
 
 def test_a_draft_is_never_public_even_when_ticked_as_published(client):

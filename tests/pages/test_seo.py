@@ -7,7 +7,7 @@ from django.core.management import call_command
 
 from gallery.models import Case
 from pages.models import Location
-from tests.factories import PageFactory, QuestionFactory
+from tests.factories import FaqItemFactory, ItemFactory, PageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,12 +67,24 @@ def test_a_treatment_without_a_drug_is_a_medical_procedure(client):
     assert by_type(json_ld(client.get(page.get_absolute_url()).content.decode()), "MedicalProcedure")
 
 
-def test_a_page_with_questions_carries_an_faq_block(client):
-    question = QuestionFactory(question="Does it hurt?", answer="Most patients feel a **pinch**.")
-    html = client.get(question.page.get_absolute_url()).content.decode()
+def test_a_page_with_an_faq_section_carries_an_faq_block(client):
+    question = FaqItemFactory(lead="Does it hurt?", body="Most patients feel a **pinch**.")
+    html = client.get(question.section.page.get_absolute_url()).content.decode()
     [faq] = by_type(json_ld(html), "FAQPage")
-    assert faq["mainEntity"][0]["name"] == "Does it hurt?"
-    assert "<h3>Does it hurt?</h3>" in html
+    assert faq["mainEntity"] == [
+        {
+            "@type": "Question",
+            "name": "Does it hurt?",
+            "acceptedAnswer": {"@type": "Answer", "text": "Most patients feel a <strong>pinch</strong>."},
+        }
+    ]
+    assert '<h3 class="faq__question">Does it hurt?</h3>' in html
+
+
+def test_a_page_without_an_faq_section_has_no_faq_block(client):
+    item = ItemFactory(lead="Cosmetic Treatment")
+    html = client.get(item.section.page.get_absolute_url()).content.decode()
+    assert not by_type(json_ld(html), "FAQPage")
 
 
 def test_staff_text_cannot_close_the_json_ld_script(client):

@@ -19,7 +19,7 @@ def page_form(page, **changes):
         "publish_from_0": "", "publish_from_1": "", "unpublish_at_0": "", "unpublish_at_1": "",
         "requires_safety_information": "on", "safety_information": page.safety_information_id or "",
         "call_to_action": page.call_to_action, "meta_description": "", "position": 0,
-        "drug_name": page.drug_name, "questions-TOTAL_FORMS": 0, "questions-INITIAL_FORMS": 0,
+        "drug_name": page.drug_name,
     }
     sections = list(page.sections.all())
     data.update({"sections-TOTAL_FORMS": len(sections), "sections-INITIAL_FORMS": len(sections)})
