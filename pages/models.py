@@ -3,6 +3,7 @@ from urllib.parse import urlencode
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from .markup import render_markdown
@@ -179,7 +180,7 @@ class Page(ScheduledPublishing):
         return self.meta_description or self.summary
 
     # Gathered in Python from the prefetched sections and items, so no further query.
-    @property
+    @cached_property
     def faq_items(self):
         """The questions and answers of the page's FAQ sections, in page order."""
         return [item for section in self.sections.all() for item in section.faq_items]
@@ -249,15 +250,15 @@ class Section(models.Model):
 
     # Split in Python so the prefetched items need no further query. In an FAQ section
     # every item is a question and its answer, whatever its other flags say.
-    @property
+    @cached_property
     def faq_items(self):
         return list(self.items.all()) if self.is_faq else []
 
-    @property
+    @cached_property
     def main_items(self):
         return [item for item in self.items.all() if not (self.is_faq or item.is_other_use)]
 
-    @property
+    @cached_property
     def other_items(self):
         return [item for item in self.items.all() if item.is_other_use and not self.is_faq]
 

@@ -70,19 +70,21 @@ def front(nginx_binary, live_server, tmp_path):
         [nginx_binary, "-c", config, "-e", tmp_path / "error.log", "-g", GLOBALS],
         start_new_session=True,
     )
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            urllib.request.urlopen(url + "/healthz", timeout=1)
-            break
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
-    ClinicSettings.load()  # as on a live site; the first load would record history
-    yield url
-    os.killpg(process.pid, signal.SIGTERM)
-    process.wait(10)
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                urllib.request.urlopen(url + "/healthz", timeout=1)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+        ClinicSettings.load()  # as on a live site; the first load would record history
+        yield url
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(10)
 
 
 def get(url, cookie=None):

@@ -1,4 +1,5 @@
 import datetime
+from xml.etree import ElementTree
 
 import pytest
 import time_machine
@@ -67,3 +68,20 @@ def test_next_visibility_change_is_the_nearest_future_start_or_end():
 def test_next_visibility_change_is_none_without_a_schedule():
     PageFactory()
     assert next_visibility_change() is None
+
+
+@time_machine.travel(NOON, tick=False)
+def test_a_scheduled_page_enters_the_sitemap_at_its_time_even_with_the_page_cache_warm(client, settings):
+    settings.PAGE_CACHE = True
+    page = PageFactory(slug="peels", publish_from=NOON + HOUR)
+    location = f"http://testserver{page.get_absolute_url()}"
+    assert location not in sitemap_locations(client)
+    assert location not in sitemap_locations(client)  # now from the page cache
+    with time_machine.travel(NOON + HOUR, tick=False):
+        assert location in sitemap_locations(client)
+        assert client.get(page.get_absolute_url()).status_code == 200
+
+
+def sitemap_locations(client):
+    root = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    return {loc.text for loc in root.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
