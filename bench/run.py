@@ -294,11 +294,12 @@ http {{
     def lighthouse(self, base_url):
         if os.environ.get("BENCH_LIGHTHOUSE", "1") == "0":
             return {}
-        try:
-            return self.run_lighthouse(base_url)
-        except (OSError, subprocess.CalledProcessError) as error:
-            print(f"Lighthouse did not run: {error}", flush=True)
-            return {}
+        for attempt in range(2):  # Chromium sometimes loses a trace on a busy machine
+            try:
+                return self.run_lighthouse(base_url)
+            except (OSError, subprocess.CalledProcessError) as error:
+                print(f"Lighthouse did not run (attempt {attempt + 1}): {error}", flush=True)
+        return {}
 
     def run_lighthouse(self, base_url):
         binary = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"

@@ -5,7 +5,7 @@ from django.urls import include, path
 
 from pages.sitemaps import sitemaps
 from ops.views import media
-from pages.views import healthz
+from pages.views import favicon, healthz
 
 admin.site.site_header = "Clinic site administration"
 admin.site.site_title = "Clinic admin"
@@ -14,6 +14,7 @@ admin.site.index_title = "Edit the website"
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon),
     path("gallery/", include("gallery.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("consultation/", include("consultations.urls")),

@@ -102,3 +102,10 @@ def test_healthz_answers_ok_when_the_database_answers(client):
     response = client.get("/healthz")
     assert response.status_code == 200
     assert response.content == b"ok"
+
+
+def test_browsers_asking_for_favicon_ico_are_sent_to_the_clinics_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response.url.endswith("img/favicon.png")
+    assert 'rel="icon"' in client.get("/").content.decode()
