@@ -112,8 +112,10 @@ class PageCacheMiddleware:
             return self.cached_response(request, entry)
         response = self.get_response(request)
         if request.method == "GET" and self.cacheable_response(response):
-            entry = (stamp, list(response.items()), response.content)
-            cache.set(key, entry, page_timeout(request))
+            timeout = page_timeout(request)
+            # The entry carries its own end, so it holds whatever clock the backend keeps.
+            entry = (stamp, list(response.items()), response.content, time.time() + timeout)
+            cache.set(key, entry, timeout)
             set_accel_expires(response)
         return response
 
@@ -131,7 +133,7 @@ class PageCacheMiddleware:
         )
 
     def cached_response(self, request, entry):
-        _, headers, content = entry
+        _, headers, content, _ = entry
         response = HttpResponse(content, headers=headers)
         response["X-Page-Cache"] = "hit"
         set_accel_expires(response)
@@ -183,7 +185,8 @@ def lookup(key):
     found = cache.get_many([VERSION_KEY, key])
     stamp = (found.get(VERSION_KEY) or content_version(), timezone.localdate())
     entry = found.get(key)
-    return (entry if entry is not None and entry[0] == stamp else None), stamp
+    current = entry is not None and entry[0] == stamp and entry[3] > time.time()
+    return (entry if current else None), stamp
 
 
 def page_key(meta):
@@ -227,7 +230,7 @@ def serve_cached_pages(django_app):
 
 
 def _send(environ, start_response, entry):
-    _, headers, content = entry
+    _, headers, content, _ = entry
     headers = [
         *headers,
         ("X-Page-Cache", "hit"),

@@ -3,6 +3,8 @@
 from wsgiref.util import setup_testing_defaults
 
 import pytest
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 
 from clinic_site.wsgi import application
 from pages.models import ClinicSettings
@@ -24,7 +26,15 @@ def call(path, **environ_extra):
     def start_response(status, headers):
         answer["status"], answer["headers"] = status, dict(headers)
 
-    body = b"".join(application(environ, start_response))
+    # As Django's test client does: a request must not close the test's database
+    # connection, which holds the test's transaction.
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        body = b"".join(application(environ, start_response))
+    finally:
+        for signal in (request_started, request_finished):
+            signal.connect(close_old_connections)
     return answer["status"], answer["headers"], body
 
 
