@@ -5,6 +5,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 
@@ -45,7 +46,17 @@ def new_page(browser):
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
+    settle(page)
     context.close()
+
+
+def settle(page):
+    """Let the page's last requests (lazy images, scripts) finish before the test's database
+    is flushed: the live server shares SQLite's in-memory database with the test thread."""
+    try:
+        page.wait_for_load_state("networkidle", timeout=5_000)
+    except PlaywrightError:
+        pass  # a page that keeps polling still gets closed
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from gallery.models import Case
+from tests.browser.conftest import settle
 from pages.models import Page
 from tests.factories import FaqItemFactory, FaqSectionFactory
 
@@ -45,7 +46,9 @@ def resolve(path):
 def page(browser):
     # axe is injected as a script the site's Content-Security-Policy rightly refuses.
     context = browser.new_context(bypass_csp=True)
-    yield context.new_page()
+    page = context.new_page()
+    yield page
+    settle(page)
     context.close()
 
 
@@ -96,4 +99,5 @@ def test_no_page_scrolls_sideways_on_a_360_pixel_phone(browser, live_server, pat
     phone = context.new_page()
     phone.goto(live_server.url + resolve(path))
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    settle(phone)
     context.close()
