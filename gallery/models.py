@@ -13,8 +13,8 @@ from django.utils.functional import cached_property
 
 from simple_history.models import HistoricalRecords
 
-from pages.models import Page, any_of
-from pages.publishing import PublishingQuerySet, ScheduledPublishing
+from pages.models import Page
+from pages.publishing import CheckedPublishingQuerySet, ScheduledPublishing
 
 from .images import (
     CleanPhoto,
@@ -196,20 +196,13 @@ class MarketingAuthorization(models.Model):
         return result
 
 
-class CaseQuerySet(PublishingQuerySet):
-    def published(self):
-        # The schedule and the blockers are checked here, with this moment's clock: a bulk
-        # update, a raw edit that skipped clean(), or an authorization that expired
-        # overnight still cannot put a case on the site.
-        return self.live().exclude(self.blocked_q())
-
-    def blocked(self, reason=None):
-        return self.filter(self.blocked_q(reason))
-
+class CaseQuerySet(CheckedPublishingQuerySet):
     @staticmethod
-    def blocked_q(reason=None):
-        blockers = case_blockers(timezone.localdate())
-        return blockers[reason] if reason else any_of(blockers.values())
+    def blockers():
+        # With today's date on every request: a bulk update, a raw edit that skipped
+        # clean(), or an authorization that expired overnight still cannot put a case on
+        # the site.
+        return case_blockers(timezone.localdate())
 
     def for_treatment(self, page):
         return self.filter(treatment=page)

@@ -7,7 +7,7 @@ from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from .markup import render_markdown
-from .publishing import PublishingQuerySet, ScheduledPublishing
+from .publishing import CheckedPublishingQuerySet, ScheduledPublishing
 
 MARKDOWN_HELP = (
     "Plain text. Leave a blank line between paragraphs. **Two stars** make text bold, "
@@ -74,25 +74,10 @@ PAGE_BLOCKERS = {
 }
 
 
-def any_of(conditions):
-    """One Q for the rows meeting any of the conditions; no row when there are none."""
-    q = models.Q(pk__in=[])
-    for condition in conditions:
-        q |= condition
-    return q
-
-
-class PageQuerySet(PublishingQuerySet):
-    def published(self):
-        # A blocked page (a draft, say) is never public, whatever its flag and schedule say.
-        return self.live().exclude(self.blocked_q())
-
-    def blocked(self, reason=None):
-        return self.filter(self.blocked_q(reason))
-
+class PageQuerySet(CheckedPublishingQuerySet):
     @staticmethod
-    def blocked_q(reason=None):
-        return PAGE_BLOCKERS[reason] if reason else any_of(PAGE_BLOCKERS.values())
+    def blockers():
+        return PAGE_BLOCKERS  # a draft, missing safety information
 
 
 class Page(ScheduledPublishing):

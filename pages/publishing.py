@@ -1,8 +1,8 @@
-"""Scheduled publishing shared by every public content model (pages now, gallery cases next).
+"""Scheduled publishing shared by every public content model (treatment pages, cases).
 
 Visibility follows the clock in the queryset: nothing flips flags at publish time, so
-there is no cron job to forget. Not for compliance rules: each model's own `published()`
-adds those on top of `live()`.
+there is no cron job to forget. The compliance rules themselves are not here: each
+model states its own blockers, and CheckedPublishingQuerySet takes them out of `live()`.
 """
 
 from django.apps import apps
@@ -27,22 +27,52 @@ class PublishingQuerySet(models.QuerySet):
         return self.live()
 
 
+def any_of(conditions):
+    """One Q for the rows meeting any of the conditions; no row when there are none."""
+    q = Q(pk__in=[])
+    for condition in conditions:
+        q |= condition
+    return q
+
+
+class CheckedPublishingQuerySet(PublishingQuerySet):
+    """Live rows minus the blocked ones. A model's `blockers()` answers "why can't these
+    rows be public" as {reason: Q of the rows it blocks}; its publication_blockers()
+    answers the same for one row."""
+
+    @staticmethod
+    def blockers():
+        raise NotImplementedError
+
+    def published(self):
+        # A blocked row is never public, whatever its flag and schedule say.
+        return self.live().exclude(self.blocked_q())
+
+    def blocked(self, reason=None):
+        return self.filter(self.blocked_q(reason))
+
+    @classmethod
+    def blocked_q(cls, reason=None):
+        blockers = cls.blockers()
+        return blockers[reason] if reason else any_of(blockers.values())
+
+
 class ScheduledPublishing(models.Model):
-    """A published flag plus an optional time window. To adopt it (the gallery's Case):
+    """A published flag plus an optional time window, as the gallery's Case adopts it:
 
-        class CaseQuerySet(PublishingQuerySet):
-            def published(self):
-                return self.live().filter(consent_on_file=True)
+        class CaseQuerySet(CheckedPublishingQuerySet):
+            @staticmethod
+            def blockers():
+                return case_blockers(timezone.localdate())
 
-        class Case(ScheduledPublishing):   # and drop Case's own is_published field
+        class Case(ScheduledPublishing):
             objects = CaseQuerySet.as_manager()
-            history = HistoricalRecords()
 
             def clean(self):
                 super().clean()            # the schedule's own rule
                 ...
 
-    next_visibility_change() then counts Case rows without further code.
+    next_visibility_change() then counts its rows without further code.
     """
 
     is_published = models.BooleanField(
