@@ -3,10 +3,10 @@
 The content version is a random token kept in the shared cache under `content-version`;
 any save or delete in a content app (settings.CONTENT_APPS), any staff POST to the admin
 and every migrate replace it. A page is stored under `page:<md5 of its absolute URL>`
-together with the version it was rendered at, and served only while that version is still
-the current one, so every page cached by every worker is stale at once. Both keys are read
-in one round trip (get_many). Entries also expire after settings.PAGE_CACHE_SECONDS, which
-bounds how late a page can show a change that no save announces (time-based publishing).
+stamped with that version and the day, and served only while both still hold, so every
+page cached by every worker is stale at once. Both keys are read in one round trip
+(get_many). Entries also carry their own end: settings.PAGE_CACHE_SECONDS, cut short by
+the next scheduled change, which no save announces.
 """
 
 import hashlib
@@ -18,8 +18,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils import timezone
 from django.http.cookie import parse_cookie
+from django.utils import timezone
 from django.utils.cache import get_conditional_response
 
 from pages.publishing import next_visibility_change
@@ -81,9 +81,10 @@ class PageCacheMiddleware:
     It sits right after the request id middleware so that what it stores carries every
     header the rest of the stack adds, and a hit runs nothing else (two cache reads in one
     round trip, no session, no database). Under gunicorn, serve_cached_pages() answers
-    hits even earlier; this middleware covers every other server and stores the pages. Only a plain 200 that sets
-    no cookie, does not vary on Cookie and carries no CSP nonce is stored; requests with a
-    session or a pending message, and the admin, always go through the full stack.
+    hits even earlier; this middleware stores the pages and answers hits under any other
+    server (the test client, the live test server). Only a plain 200 that sets no cookie,
+    does not vary on Cookie and carries no CSP nonce is stored; requests with a session or
+    a pending message, and the admin, always go through the full stack.
     """
 
     def __init__(self, get_response):
@@ -162,7 +163,11 @@ def set_accel_expires(response):
     nginx removes the header; a client never sees it. Only set on responses the page cache
     finds shareable, and nginx stores nothing without it: X-Accel-Expires outranks
     Cache-Control in nginx, so this is where Django says what may be shared."""
-    response["X-Accel-Expires"] = f"@{int(time.time())}"
+    response["X-Accel-Expires"] = accel_expires()
+
+
+def accel_expires():
+    return f"@{int(time.time())}"  # nginx: valid until the end of this second
 
 
 def shared_request(path, cookies):
@@ -234,7 +239,7 @@ def _send(environ, start_response, entry):
     headers = [
         *headers,
         ("X-Page-Cache", "hit"),
-        ("X-Accel-Expires", f"@{int(time.time())}"),
+        ("X-Accel-Expires", accel_expires()),
         ("X-Request-ID", incoming_request_id(environ)),
     ]
     etag = dict(headers).get("ETag")

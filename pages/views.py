@@ -12,6 +12,8 @@ from gallery.models import Case
 
 from .models import Page
 
+logger = logging.getLogger(__name__)
+
 
 class HomeView(TemplateView):
     template_name = "pages/home.html"
@@ -31,11 +33,7 @@ class PageListView(ListView):
 
 class PageDetailView(DetailView):
     def get_queryset(self):
-        return (
-            Page.objects.published()
-            .select_related("safety_information")
-            .prefetch_related("sections__items")
-        )
+        return Page.objects.published().with_content()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -62,7 +60,7 @@ class PagePreviewView(PageDetailView):
     """
 
     def get_queryset(self):
-        return Page.objects.select_related("safety_information", "draft_of").prefetch_related("sections__items")
+        return Page.objects.select_related("draft_of").with_content()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -85,14 +83,14 @@ def healthz(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
     except Exception:
-        logging.getLogger(__name__).exception("Health check: the database is down")
+        logger.exception("Health check: the database is down")
         down.append("database")
     try:
         cache.set("healthz", "ok", 10)
         if cache.get("healthz") != "ok":
             raise RuntimeError("a value written to the cache did not come back")
     except Exception:
-        logging.getLogger(__name__).exception("Health check: the cache is down")
+        logger.exception("Health check: the cache is down")
         down.append("cache")
     if down:
         return HttpResponse(" and ".join(down) + " down", status=503, content_type="text/plain")
