@@ -222,7 +222,7 @@ class Photo:
         renditions = getattr(case, f"{side}_renditions")
         by_type = {}
         for rendition in renditions:
-            url = reverse("gallery:image", kwargs={"pk": case.pk, "name": rendition["name"].rsplit("/", 1)[-1]})
+            url = case.images_url + rendition["name"].rsplit("/", 1)[-1]
             by_type.setdefault(rendition["type"], []).append((url, rendition))
         self.webp_srcset = srcset(by_type.get("image/webp", []))
         self.jpeg_srcset = srcset(by_type.get("image/jpeg", []))
@@ -365,6 +365,12 @@ class Case(ScheduledPublishing):
         if not case.get_deferred_fields():
             case._stored_files = case.file_names()
         return case
+
+    @cached_property
+    def images_url(self):
+        # Reversed once for the case's eight renditions (a reverse() per file was a fifth
+        # of a gallery page's time): the route with an empty file name.
+        return reverse("gallery:image", kwargs={"pk": self.pk, "name": "-"})[:-1]
 
     @cached_property
     def before(self):

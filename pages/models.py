@@ -2,10 +2,12 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
+from . import structured_data
 from .markup import render_markdown
 from .publishing import CheckedPublishingQuerySet, ScheduledPublishing
 
@@ -80,8 +82,9 @@ class PageQuerySet(CheckedPublishingQuerySet):
         return PAGE_BLOCKERS  # a draft, missing safety information
 
     def with_content(self):
-        """What the treatment page shows, in three queries however long it is."""
-        return self.select_related("safety_information").prefetch_related("sections__items")
+        """What the treatment page shows, in one query however long it is: its sections
+        come rendered with the row (Page.render_sections)."""
+        return self.select_related("safety_information")
 
 
 class Page(ScheduledPublishing):
@@ -115,6 +118,10 @@ class Page(ScheduledPublishing):
         "three months.” A bare “results may vary” is not enough. " + MARKDOWN_HELP,
     )
     typical_results_html = models.TextField(editable=False, default="")
+    # The sections and their items, rendered whenever one of them changes and on every
+    # migrate (so a deploy with new templates re-renders them), never per request.
+    sections_html = models.TextField(editable=False, default="")
+    faq_structured_data = models.JSONField(editable=False, null=True)
     drug_name = models.CharField(
         max_length=120,
         blank=True,
@@ -151,7 +158,9 @@ class Page(ScheduledPublishing):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PageQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["call_to_action_html", "updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["call_to_action_html", "sections_html", "faq_structured_data", "updated_at"]
+    )
 
     class Meta:
         ordering = ["position", "title"]
@@ -167,12 +176,6 @@ class Page(ScheduledPublishing):
     @property
     def description(self):
         return self.meta_description or self.summary
-
-    # Gathered in Python from the prefetched sections and items, so no further query.
-    @cached_property
-    def faq_items(self):
-        """The questions and answers of the page's FAQ sections, in page order."""
-        return [item for section in self.sections.all() for item in section.faq_items]
 
     def publication_blockers(self):
         """Why this page cannot be public, in plain words; empty when it can."""
@@ -201,7 +204,24 @@ class Page(ScheduledPublishing):
         # Render and sanitize once here, so page views never run Markdown.
         self.call_to_action_html = render_markdown(self.call_to_action)
         self.typical_results_html = render_markdown(self.typical_results)
+        if self.pk is not None:  # a new page has no sections yet
+            self.sections_html, self.faq_structured_data = self.rendered_sections()
         super().save(*args, **kwargs)
+
+    def rendered_sections(self):
+        """The HTML of the page's sections and the FAQPage data of its questions."""
+        sections = list(Section.objects.filter(page_id=self.pk).prefetch_related("items"))
+        html = "".join(render_to_string("pages/_section.html", {"section": section}) for section in sections)
+        faq_items = [item for section in sections for item in section.faq_items]
+        return html, structured_data.faq(items=faq_items) if faq_items else None
+
+    def render_sections(self):
+        """Store the rendering of the sections as they now are; without a save() of the
+        page, so its history and last-change time stay as they were."""
+        self.sections_html, self.faq_structured_data = self.rendered_sections()
+        Page.objects.filter(pk=self.pk).update(
+            sections_html=self.sections_html, faq_structured_data=self.faq_structured_data
+        )
 
 
 class Section(models.Model):

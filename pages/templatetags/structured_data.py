@@ -53,6 +53,6 @@ def clinic_json_ld(context):
 @register.simple_tag(takes_context=True)
 def treatment_json_ld(context, page):
     blocks = [structured_data.treatment(page=page, url=absolute(context))]
-    if faq_items := page.faq_items:
-        blocks.append(structured_data.faq(items=faq_items))
+    if page.faq_structured_data:  # built from the FAQ sections when they were saved
+        blocks.append(page.faq_structured_data)
     return json_ld(*blocks)

@@ -21,8 +21,11 @@ def test_a_draft_copies_the_page_with_its_sections_and_items():
 def test_a_draft_copies_the_faq_section_with_its_questions():
     question = FaqItemFactory(lead="Does it hurt?", body="Only a pinch.")
     draft = create_draft(question.section.page)
-    assert [(item.lead, item.body) for item in draft.faq_items] == [("Does it hurt?", "Only a pinch.")]
-    assert draft.sections.get().is_faq
+    [(section, items)] = [(s, list(s.items.all())) for s in draft.sections.all()]
+    assert [(item.lead, item.body) for item in items] == [("Does it hurt?", "Only a pinch.")]
+    assert section.is_faq
+    draft.refresh_from_db()
+    assert draft.faq_structured_data["mainEntity"][0]["name"] == "Does it hurt?"
 
 
 def test_a_draft_is_never_public_even_when_ticked_as_published(client):
