@@ -8,12 +8,12 @@ the clock (gallery teasers, canonical URLs): those are rendered per request.
 from django.apps import apps as global_apps
 from django.db.models import QuerySet
 
-from .models import Item, Page, Section
+from .models import Page, Section
 
 
 def part_saving(sender, instance, **kwargs):
     # A section or item may move to another page: the page it leaves is rendered too.
-    instance._page_before_save = _page_id(sender, sender.objects.filter(pk=instance.pk)) if instance.pk else None
+    instance._page_before_save = _stored_page_id(sender, instance.pk) if instance.pk else None
 
 
 def part_saved(sender, instance, **kwargs):
@@ -45,13 +45,13 @@ def _render(*page_ids):
 
 
 def _page_id_of(sender, instance):
-    if sender is Section:
-        return instance.page_id
-    return _page_id(Section, Section.objects.filter(pk=instance.section_id))
+    return instance.page_id if sender is Section else _stored_page_id(Section, instance.section_id)
 
 
-def _page_id(model, rows):
-    return rows.values_list("page_id" if model is Section else "section__page_id", flat=True).first()
+def _stored_page_id(model, pk):
+    """The page a stored section or item is on."""
+    field = "page_id" if model is Section else "section__page_id"
+    return model.objects.filter(pk=pk).values_list(field, flat=True).first()
 
 
 def _model(origin):
