@@ -14,7 +14,7 @@ from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from pages.models import Page
-from pages.publishing import CheckedPublishingQuerySet, ScheduledPublishing
+from pages.publishing import TODAY, CheckedPublishingQuerySet, PublishingManager, ScheduledPublishing
 
 from .images import (
     CleanPhoto,
@@ -57,9 +57,9 @@ CASE_BLOCKER_REASONS = [
 def case_blockers(today):
     """Why a case cannot be public on `today`, each reason with the rows it blocks.
 
-    A function, not a dict, because expiry depends on the day: published() asks it on every
-    request, so an authorization that expires or is revoked hides its cases at once, with no
-    cron job. Case.publication_blockers() answers the same for one case; a test keeps the
+    `today` is a date, or pages.publishing.TODAY for the day each query runs: published()
+    uses that, so an authorization that expires or is revoked hides its cases at once,
+    with no cron job. Case.publication_blockers() answers the same for one case; a test keeps the
     two in step.
     """
     return {
@@ -199,10 +199,10 @@ class MarketingAuthorization(models.Model):
 class CaseQuerySet(CheckedPublishingQuerySet):
     @staticmethod
     def blockers():
-        # With today's date on every request: a bulk update, a raw edit that skipped
-        # clean(), or an authorization that expired overnight still cannot put a case on
-        # the site.
-        return case_blockers(timezone.localdate())
+        # With today's date each time a query runs: a bulk update, a raw edit that
+        # skipped clean(), or an authorization that expired overnight still cannot put
+        # a case on the site.
+        return case_blockers(TODAY)
 
     def for_treatment(self, page):
         return self.filter(treatment=page)
@@ -342,7 +342,7 @@ class Case(ScheduledPublishing):
     created_at = models.DateTimeField(auto_now_add=True, help_text="Filled in automatically.")
     updated_at = models.DateTimeField(auto_now=True, help_text="Filled in automatically.")
 
-    objects = CaseQuerySet.as_manager()
+    objects = PublishingManager.from_queryset(CaseQuerySet)()
     # Who changed what and when; the admin's History can revert a case.
     history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 

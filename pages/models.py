@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from . import structured_data
 from .markup import render_markdown
-from .publishing import CheckedPublishingQuerySet, ScheduledPublishing
+from .publishing import CheckedPublishingQuerySet, PublishingManager, ScheduledPublishing
 
 MARKDOWN_HELP = (
     "Plain text. Leave a blank line between paragraphs. **Two stars** make text bold, "
@@ -157,7 +157,7 @@ class Page(ScheduledPublishing):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = PageQuerySet.as_manager()
+    objects = PublishingManager.from_queryset(PageQuerySet)()
     history = HistoricalRecords(
         excluded_fields=["call_to_action_html", "sections_html", "faq_structured_data", "updated_at"]
     )

@@ -5,17 +5,36 @@ there is no cron job to forget. The compliance rules themselves are not here: ea
 model states its own blockers, and CheckedPublishingQuerySet takes them out of `live()`.
 """
 
+import functools
+
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Min, Q
+from django.db.models import Min, Q, Value
 from django.utils import timezone
+
+
+class Clock(models.Expression):
+    """This moment (or today) as a query parameter, read when the query runs rather than
+    when it is built: a queryset built once stays right at any later time."""
+
+    def __init__(self, read, output_field):
+        super().__init__(output_field=output_field)
+        self.read = read
+
+    def as_sql(self, compiler, connection):
+        return compiler.compile(Value(self.read(), output_field=self.output_field))
+
+
+NOW = Clock(lambda: timezone.now(), models.DateTimeField())
+TODAY = Clock(lambda: timezone.localdate(), models.DateField())
 
 
 class PublishingQuerySet(models.QuerySet):
     def live(self, now=None):
-        """Rows ticked as published whose schedule includes `now` (default: this moment)."""
-        now = now or timezone.now()
+        """Rows ticked as published whose schedule includes `now` (default: whenever the
+        query runs)."""
+        now = now or NOW
         return self.filter(
             Q(publish_from__isnull=True) | Q(publish_from__lte=now),
             Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
@@ -57,16 +76,33 @@ class CheckedPublishingQuerySet(PublishingQuerySet):
         return blockers[reason] if reason else any_of(blockers.values())
 
 
+class PublishingManager(models.Manager):
+    """`Model.objects.published()` from conditions built once per process: with the clock
+    read as the query runs (Clock), they never change, and building them cost more than
+    running the query (1.1 ms of a treatment page's 2.5 ms of gallery teaser query)."""
+
+    def published(self):
+        queryset = self.get_queryset()
+        if queryset.query.where:  # a related manager (page.cases) narrowed it first
+            return queryset.published()
+        return _published_rows(type(queryset), self.model).all()  # a copy: never evaluated
+
+
+@functools.cache
+def _published_rows(queryset_class, model):
+    return queryset_class(model).published()
+
+
 class ScheduledPublishing(models.Model):
     """A published flag plus an optional time window, as the gallery's Case adopts it:
 
         class CaseQuerySet(CheckedPublishingQuerySet):
             @staticmethod
             def blockers():
-                return case_blockers(timezone.localdate())
+                return case_blockers(TODAY)
 
         class Case(ScheduledPublishing):
-            objects = CaseQuerySet.as_manager()
+            objects = PublishingManager.from_queryset(CaseQuerySet)()
 
             def clean(self):
                 super().clean()            # the schedule's own rule

@@ -133,6 +133,14 @@ def test_a_case_whose_authorization_expires_is_public_through_its_last_day_and_g
     assert Case.objects.get().publication_blockers() == [BLOCKED_AUTHORIZATION_EXPIRED]
 
 
+def test_a_treatments_own_published_cases_are_only_its_own():
+    botox, other = CaseFactory(treated_area="Forehead"), CaseFactory(treated_area="Jawline")
+    hidden = CaseFactory(treatment=botox.treatment, authorization=None, is_published=False)
+    Case.objects.filter(pk=hidden.pk).update(is_published=True)  # past clean(), as a raw edit would
+    assert list(botox.treatment.cases.published()) == [botox]
+    assert set(Case.objects.published()) == {botox, other}
+
+
 def test_revoking_an_authorization_in_the_admin_hides_its_cases_on_the_next_request(admin_client, client):
     authorization = MarketingAuthorizationFactory(reference="CH-2001")
     cases = CaseFactory.create_batch(2, authorization=authorization)

@@ -37,6 +37,16 @@ def test_a_page_disappears_at_its_hide_from_time(client):
 
 
 @time_machine.travel(NOON, tick=False)
+def test_a_published_query_reads_the_clock_when_it_runs_not_when_it_was_built():
+    # Page.objects.published() is built once per process (PublishingManager).
+    page = PageFactory(publish_from=NOON + HOUR)
+    published = Page.objects.published()
+    assert page not in published.all()
+    with time_machine.travel(NOON + HOUR, tick=False):
+        assert page in published.all()
+
+
+@time_machine.travel(NOON, tick=False)
 def test_a_scheduled_page_joins_the_treatment_list_at_its_time(client):
     PageFactory(title="Spring peel", publish_from=NOON + HOUR)
     assert "Spring peel" not in client.get("/treatments/").content.decode()
