@@ -1,0 +1,32 @@
+"""Django's Redis cache, with one client per connection pool instead of one per call.
+
+Django's RedisCacheClient.get_client() builds a new redis.Redis for every cache call, and
+redis-py's constructor fills a table of ~170 response callbacks each time: about 0.15 ms of
+CPU per call, more than the round trip itself, on a page cache hit. A redis.Redis holds no
+connection of its own (it takes one from its pool for each command, and the pool starts
+afresh in a forked worker), so one per pool may serve every call of the process.
+settings.CACHES uses this backend wherever CACHE_URL names Redis.
+"""
+
+from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
+from django.core.cache.backends.redis import RedisCacheClient
+
+
+class ReusingRedisCacheClient(RedisCacheClient):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}  # id(pool) -> a redis.Redis on that pool
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            # Keyed by the pool object, which self._pools keeps alive for as long as this.
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
+class RedisCache(DjangoRedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusingRedisCacheClient
