@@ -236,6 +236,9 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 # Off by default under DEBUG, so `make run` shows template edits at once.
 PAGE_CACHE = env.bool("DJANGO_PAGE_CACHE", default=not DEBUG)
 PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=300)
+# Each process also keeps the pages it served, within this many bytes (ops/pagecache.py
+# LocalPages): a hit then reads only the content version from the shared cache.
+PAGE_CACHE_MEMORY = env.int("DJANGO_PAGE_CACHE_MEMORY", default=4 * 1024 * 1024)
 
 # Logs: one line per event on stdout, each with the request id (ops/logs.py).
 LOGGING = {
