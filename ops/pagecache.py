@@ -20,7 +20,7 @@ import secrets
 import threading
 import time
 from collections import OrderedDict
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.cache import cache
@@ -214,14 +214,14 @@ _day = (None, None, 0.0, 0.0)  # time zone, its date, and that day's start and e
 
 
 def local_date():
-    """timezone.localdate(), worked out again only when the clock leaves the day it was
-    worked out for (in either direction) or the time zone setting changes: the time zone
-    conversion cost ~4 us on every hit."""
+    """timezone.localdate(), worked out again only when timezone.now() leaves the day it
+    was worked out for (in either direction) or the time zone setting changes: the time
+    zone conversion cost ~4 us on every hit."""
     global _day
-    now = time.time()
+    now = timezone.now()
     zone, day, start, end = _day
-    if zone != settings.TIME_ZONE or not start <= now < end:
-        local = timezone.localtime(datetime.fromtimestamp(now, UTC))
+    if zone != settings.TIME_ZONE or not start <= now.timestamp() < end:
+        local = timezone.localtime(now)
         midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
         day, start, end = local.date(), midnight.timestamp(), (midnight + timedelta(days=1)).timestamp()
         _day = (settings.TIME_ZONE, day, start, end)
