@@ -229,11 +229,21 @@ CONTENT_SECURITY_POLICY = {
 # Cache: local memory by default (one process only). Several workers or hosts must share
 # one: CACHE_URL=redis://host:6379/1 (Django's RedisCache) or pymemcache://host:11211.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# The same backends, with less work per read (ops/cache.py).
+CACHES["default"]["BACKEND"] = {
+    "django.core.cache.backends.redis.RedisCache": "ops.cache.RedisCache",
+    "django.core.cache.backends.filebased.FileBasedCache": "ops.cache.FileBasedCache",
+}.get(CACHES["default"]["BACKEND"], CACHES["default"]["BACKEND"])
 # Anonymous GETs of public pages are kept this long at most; a content save makes them
 # stale at once, so this only bounds how late time-based publishing can show.
 # Off by default under DEBUG, so `make run` shows template edits at once.
 PAGE_CACHE = env.bool("DJANGO_PAGE_CACHE", default=not DEBUG)
 PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=300)
+# Each process also keeps the pages it served, within this many bytes (ops/pagecache.py
+# LocalPages): a hit then reads only the content version from the shared cache. 512 KiB
+# holds some 30 pages; a worker rendering thousands of distinct URLs peaks at ~59 MiB with
+# it (58 MiB without, 60 MiB with 1 MiB): the budget for a worker is 60 MiB.
+PAGE_CACHE_MEMORY = env.int("DJANGO_PAGE_CACHE_MEMORY", default=512 * 1024)
 
 # Logs: one line per event on stdout, each with the request id (ops/logs.py).
 LOGGING = {

@@ -4,14 +4,22 @@ The content version is a random token kept in the shared cache under `content-ve
 any save or delete in a content app (settings.CONTENT_APPS), any staff POST to the admin
 and every migrate replace it. A page is stored under `page:<md5 of its absolute URL>`
 stamped with that version and the day, and served only while both still hold, so every
-page cached by every worker is stale at once. Both keys are read in one round trip
-(get_many). Entries also carry their own end: settings.PAGE_CACHE_SECONDS, cut short by
-the next scheduled change, which no save announces.
+page cached by every worker is stale at once. Entries also carry their own end:
+settings.PAGE_CACHE_SECONDS, cut short by the next scheduled change, which no save
+announces.
+
+The version is read from the shared cache on every request; the pages themselves are also
+kept in each process (LocalPages, at most settings.PAGE_CACHE_MEMORY bytes), so a hit
+moves only the version's few bytes across the cache. A kept page is served under the same
+rule as a shared one (its stamp equals the current one, its end has not passed), so it is
+stale the moment any process, on any host, moves the version.
 """
 
 import hashlib
 import secrets
+import threading
 import time
+from collections import OrderedDict
 from datetime import timedelta
 
 from django.conf import settings
@@ -79,8 +87,9 @@ class PageCacheMiddleware:
     """Answer anonymous GET and HEAD requests of public pages from the shared cache.
 
     It sits right after the request id middleware so that what it stores carries every
-    header the rest of the stack adds, and a hit runs nothing else (two cache reads in one
-    round trip, no session, no database). Under gunicorn, serve_cached_pages() answers
+    header the rest of the stack adds, and a hit runs nothing else (lookup(): the version
+    from the shared cache, the page from this process when it holds it; no session, no
+    database). Under gunicorn, serve_cached_pages() answers
     hits even earlier; this middleware stores the pages and answers hits under any other
     server (the test client, the live test server). Only a plain 200 that sets no cookie,
     does not vary on Cookie and carries no CSP nonce is stored; requests with a session or
@@ -107,16 +116,17 @@ class PageCacheMiddleware:
             return response
 
         key = page_key(request.META)
-        entry, stamp = lookup(key)
+        page, stamp = lookup(key)
         request.content_version = stamp[0]
-        if entry is not None:
-            return self.cached_response(request, entry)
+        if page is not None:
+            return self.cached_response(request, page)
         response = self.get_response(request)
         if request.method == "GET" and self.cacheable_response(response):
             timeout = page_timeout(request)
             # The entry carries its own end, so it holds whatever clock the backend keeps.
             entry = (stamp, list(response.items()), response.content, time.time() + timeout)
             cache.set(key, entry, timeout)
+            local_pages.put(key, CachedPage(entry))
             set_accel_expires(response)
         return response
 
@@ -133,9 +143,8 @@ class PageCacheMiddleware:
             and "'nonce-" not in response.get("Content-Security-Policy", "")
         )
 
-    def cached_response(self, request, entry):
-        _, headers, content, _ = entry
-        response = HttpResponse(content, headers=headers)
+    def cached_response(self, request, page):
+        response = HttpResponse(page.content, headers=page.headers)
         response["X-Page-Cache"] = "hit"
         set_accel_expires(response)
         # The stored ETag answers If-None-Match with a 304 here, as ConditionalGetMiddleware
@@ -182,16 +191,98 @@ def shared_request(path, cookies):
 
 
 def lookup(key):
-    """The cached entry for `key` while it is current, and the stamp a new one gets.
+    """The cached page (a CachedPage) for `key` while it is current, and the stamp a new
+    one gets.
 
-    The day counts too: photo authorizations expire by the day, so nothing cached
-    yesterday is served today, whatever the backend's own expiry says.
+    The version is read from the shared cache every time; the page is taken from this
+    process's LocalPages when it holds it under that stamp, else from the shared cache
+    (and then kept here). The day counts too: photo authorizations expire by the day, so
+    nothing cached yesterday is served today, whatever the backend's own expiry says.
     """
-    found = cache.get_many([VERSION_KEY, key])
-    stamp = (found.get(VERSION_KEY) or content_version(), timezone.localdate())
-    entry = found.get(key)
-    current = entry is not None and entry[0] == stamp and entry[3] > time.time()
-    return (entry if current else None), stamp
+    stamp = (cache.get(VERSION_KEY) or content_version(), local_date())
+    now = time.time()
+    page = local_pages.get(key, stamp, now)
+    if page is None:
+        entry = cache.get(key)
+        if entry is not None and entry[0] == stamp and entry[3] > now:
+            page = CachedPage(entry)
+            local_pages.put(key, page)
+    return page, stamp
+
+
+_day = (None, None, 0.0, 0.0)  # time zone, its date, and that day's start and end (epoch s)
+
+
+def local_date():
+    """timezone.localdate(), worked out again only when timezone.now() leaves the day it
+    was worked out for (in either direction) or the time zone setting changes: the time
+    zone conversion cost ~4 us on every hit."""
+    global _day
+    now = timezone.now()
+    zone, day, start, end = _day
+    if zone != settings.TIME_ZONE or not start <= now.timestamp() < end:
+        local = timezone.localtime(now)
+        midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+        day, start, end = local.date(), midnight.timestamp(), (midnight + timedelta(days=1)).timestamp()
+        _day = (settings.TIME_ZONE, day, start, end)
+    return day
+
+
+class CachedPage:
+    """A stored entry, (stamp, headers, content, end), with what a hit needs worked out once."""
+
+    __slots__ = ("stamp", "headers", "content", "end", "etag", "size")
+
+    def __init__(self, entry):
+        self.stamp, headers, self.content, self.end = entry
+        self.headers = list(headers)
+        self.etag = dict(self.headers).get("ETag")
+        self.size = len(self.content) + sum(len(k) + len(v) for k, v in self.headers) + 200
+
+
+class LocalPages:
+    """The pages this process served or stored, most recently used last, within a byte
+    budget. A page is handed out only under the stamp it was stored with and before its
+    end, the rule lookup() applies to the shared cache; any other is dropped."""
+
+    def __init__(self, max_bytes):
+        self.max_bytes = max_bytes
+        self.pages = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()  # the live test server answers in threads
+
+    def get(self, key, stamp, now):
+        with self.lock:
+            page = self.pages.get(key)
+            if page is None:
+                return None
+            if page.stamp != stamp or page.end <= now:
+                self._drop(key)
+                return None
+            self.pages.move_to_end(key)
+            return page
+
+    def put(self, key, page):
+        with self.lock:
+            if key in self.pages:
+                self._drop(key)
+            if page.size > self.max_bytes:
+                return
+            self.pages[key] = page
+            self.size += page.size
+            while self.size > self.max_bytes:
+                self._drop(next(iter(self.pages)))
+
+    def clear(self):
+        with self.lock:
+            self.pages.clear()
+            self.size = 0
+
+    def _drop(self, key):
+        self.size -= self.pages.pop(key).size
+
+
+local_pages = LocalPages(settings.PAGE_CACHE_MEMORY)
 
 
 def page_key(meta):
@@ -215,9 +306,10 @@ def serve_cached_pages(django_app):
     """Wrap the WSGI application: a cached page is sent before Django builds a request.
 
     The lean path for anonymous visitors (issue: a cached hit must cost a fraction of a
-    millisecond): one cache round trip and the stored bytes, which already carry every
-    header the full stack added (PageCacheMiddleware sits right after the request id
-    middleware). Everything else, and every miss, goes to Django unchanged.
+    millisecond): one cache round trip (the version; the page itself is usually kept in
+    this process) and the stored bytes, which already carry every header the full stack
+    added (PageCacheMiddleware sits right after the request id middleware). Everything
+    else, and every miss, goes to Django unchanged.
     """
 
     def application(environ, start_response):
@@ -226,26 +318,26 @@ def serve_cached_pages(django_app):
             and environ["REQUEST_METHOD"] in ("GET", "HEAD")
             and shared_request(environ.get("PATH_INFO", ""), parse_cookie(environ.get("HTTP_COOKIE", "")))
         ):
-            entry, _ = lookup(page_key(environ))
-            if entry is not None:
-                return _send(environ, start_response, entry)
+            page, _ = lookup(page_key(environ))
+            if page is not None:
+                return _send(environ, start_response, page)
         return django_app(environ, start_response)
 
     return application
 
 
-def _send(environ, start_response, entry):
-    _, headers, content, _ = entry
+NOT_MODIFIED_HEADERS = {"etag", "cache-control", "vary", "x-request-id", "x-page-cache", "x-accel-expires"}
+
+
+def _send(environ, start_response, page):
     headers = [
-        *headers,
+        *page.headers,
         ("X-Page-Cache", "hit"),
         ("X-Accel-Expires", accel_expires()),
         ("X-Request-ID", incoming_request_id(environ)),
     ]
-    etag = dict(headers).get("ETag")
-    if etag and etag in environ.get("HTTP_IF_NONE_MATCH", ""):
-        kept = {"etag", "cache-control", "vary", "x-request-id", "x-page-cache", "x-accel-expires"}
-        start_response("304 Not Modified", [(k, v) for k, v in headers if k.lower() in kept])
+    if page.etag and page.etag in environ.get("HTTP_IF_NONE_MATCH", ""):
+        start_response("304 Not Modified", [(k, v) for k, v in headers if k.lower() in NOT_MODIFIED_HEADERS])
         return []
     start_response("200 OK", headers)
-    return [] if environ["REQUEST_METHOD"] == "HEAD" else [content]
+    return [] if environ["REQUEST_METHOD"] == "HEAD" else [page.content]
