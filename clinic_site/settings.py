@@ -229,11 +229,8 @@ CONTENT_SECURITY_POLICY = {
 # Cache: local memory by default (one process only). Several workers or hosts must share
 # one: CACHE_URL=redis://host:6379/1 (Django's RedisCache) or pymemcache://host:11211.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
-# The same backends, with less work per read (ops/cache.py).
-CACHES["default"]["BACKEND"] = {
-    "django.core.cache.backends.redis.RedisCache": "ops.cache.RedisCache",
-    "django.core.cache.backends.filebased.FileBasedCache": "ops.cache.FileBasedCache",
-}.get(CACHES["default"]["BACKEND"], CACHES["default"]["BACKEND"])
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "ops.cache.RedisCache"  # one client per pool (ops/cache.py)
 # Anonymous GETs of public pages are kept this long at most; a content save makes them
 # stale at once, so this only bounds how late time-based publishing can show.
 # Off by default under DEBUG, so `make run` shows template edits at once.

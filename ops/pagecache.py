@@ -199,7 +199,7 @@ def lookup(key):
     (and then kept here). The day counts too: photo authorizations expire by the day, so
     nothing cached yesterday is served today, whatever the backend's own expiry says.
     """
-    stamp = (cache.get(VERSION_KEY) or content_version(), local_date())
+    stamp = (cache.get(VERSION_KEY) or content_version(), timezone.localdate())
     now = time.time()
     page = local_pages.get(key, stamp, now)
     if page is None:
@@ -208,24 +208,6 @@ def lookup(key):
             page = CachedPage(entry)
             local_pages.put(key, page)
     return page, stamp
-
-
-_day = (None, None, 0.0, 0.0)  # time zone, its date, and that day's start and end (epoch s)
-
-
-def local_date():
-    """timezone.localdate(), worked out again only when timezone.now() leaves the day it
-    was worked out for (in either direction) or the time zone setting changes: the time
-    zone conversion cost ~4 us on every hit."""
-    global _day
-    now = timezone.now()
-    zone, day, start, end = _day
-    if zone != settings.TIME_ZONE or not start <= now.timestamp() < end:
-        local = timezone.localtime(now)
-        midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
-        day, start, end = local.date(), midnight.timestamp(), (midnight + timedelta(days=1)).timestamp()
-        _day = (settings.TIME_ZONE, day, start, end)
-    return day
 
 
 class CachedPage:

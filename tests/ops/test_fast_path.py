@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from clinic_site.wsgi import application
 from ops.pagecache import VERSION_KEY, CachedPage, LocalPages, page_key
-from pages.models import ClinicSettings, Section
+from pages.models import ClinicSettings, Page
 from tests.factories import SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -108,7 +108,7 @@ def test_a_page_kept_in_this_process_is_stale_once_another_moves_the_version(set
     call(url)
     assert call(url)[1]["X-Page-Cache"] == "hit"
     # Another worker or host saves: the shared version moves, this process hears nothing.
-    Section.objects.filter(pk=section.pk).update(body_html="<p>New sentence.</p>")
+    Page.objects.filter(pk=section.page_id).update(summary="New sentence.")
     cache.set(VERSION_KEY, "moved-elsewhere", None)
 
     _, headers, body = call(url)
