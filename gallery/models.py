@@ -59,8 +59,8 @@ def case_blockers(today):
 
     `today` is a date, or pages.publishing.TODAY for the day each query runs: published()
     uses that, so an authorization that expires or is revoked hides its cases at once,
-    with no cron job. Case.publication_blockers() answers the same for one case; a test keeps the
-    two in step.
+    with no cron job. Case.publication_blockers() answers the same for one case; a test
+    keeps the two in step.
     """
     return {
         BLOCKED_NO_AUTHORIZATION: models.Q(authorization__isnull=True),
