@@ -202,11 +202,11 @@ def lookup(key):
     stamp = (cache.get(VERSION_KEY) or content_version(), timezone.localdate())
     now = time.time()
     page = local_pages.get(key, stamp, now)
-    if page is None:
-        entry = cache.get(key)
-        if entry is not None and entry[0] == stamp and entry[3] > now:
-            page = CachedPage(entry)
-            local_pages.put(key, page)
+    if page is None and (entry := cache.get(key)) is not None:
+        page = CachedPage(entry)
+        if not page.is_current(stamp, now):
+            return None, stamp
+        local_pages.put(key, page)
     return page, stamp
 
 
@@ -221,11 +221,15 @@ class CachedPage:
         self.etag = dict(self.headers).get("ETag")
         self.size = len(self.content) + sum(len(k) + len(v) for k, v in self.headers) + 200
 
+    def is_current(self, stamp, now):
+        """Stored under this version and day, and before its own end."""
+        return self.stamp == stamp and self.end > now
+
 
 class LocalPages:
     """The pages this process served or stored, most recently used last, within a byte
-    budget. A page is handed out only under the stamp it was stored with and before its
-    end, the rule lookup() applies to the shared cache; any other is dropped."""
+    budget. A page is handed out only while CachedPage.is_current(), the rule for shared
+    entries too; any other is dropped."""
 
     def __init__(self, max_bytes):
         self.max_bytes = max_bytes
@@ -238,7 +242,7 @@ class LocalPages:
             page = self.pages.get(key)
             if page is None:
                 return None
-            if page.stamp != stamp or page.end <= now:
+            if not page.is_current(stamp, now):
                 self._drop(key)
                 return None
             self.pages.move_to_end(key)
@@ -254,11 +258,6 @@ class LocalPages:
             self.size += page.size
             while self.size > self.max_bytes:
                 self._drop(next(iter(self.pages)))
-
-    def clear(self):
-        with self.lock:
-            self.pages.clear()
-            self.size = 0
 
     def _drop(self, key):
         self.size -= self.pages.pop(key).size
