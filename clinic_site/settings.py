@@ -156,7 +156,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # Internationalization
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env("DJANGO_TIME_ZONE", default="America/Los_Angeles")
-USE_I18N = True
+# One language (English): without the translation machinery, every {% url %}, reverse()
+# and number in a template skips a per-request language lookup (0.6 ms of 5 on a treatment page).
+USE_I18N = False
 USE_TZ = True
 
 # Static files and uploads
@@ -231,6 +233,15 @@ CONTENT_SECURITY_POLICY = {
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     CACHES["default"]["BACKEND"] = "ops.cache.RedisCache"  # one client per pool (ops/cache.py)
+# What every page repeats (header, footer, the clinic's JSON-LD) and each gallery card,
+# rendered once per process and content version: the templates' {% cache %} tags vary on
+# the version, so a save anywhere makes them stale at once. Off under DEBUG, so `make run`
+# shows template edits at once.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.dummy.DummyCache" if DEBUG else "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "template-fragments",
+    "OPTIONS": {"MAX_ENTRIES": 1000},  # ~2 MB at most: cards of hundreds of cases
+}
 # Anonymous GETs of public pages are kept this long at most; a content save makes them
 # stale at once, so this only bounds how late time-based publishing can show.
 # Off by default under DEBUG, so `make run` shows template edits at once.

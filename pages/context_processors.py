@@ -1,6 +1,6 @@
 from django.templatetags.static import static
 
-from ops.pagecache import per_content_version
+from ops.pagecache import content_version, per_content_version
 
 from .models import ClinicSettings, Location, Physician
 
@@ -12,6 +12,7 @@ def clinic(request):
     content version instead of once per request.
     """
     return {
+        "content_version": content_version(request),  # what {% cache %} fragments vary on
         "clinic": per_content_version(request, "clinic", ClinicSettings.load),
         "locations": per_content_version(request, "locations", lambda: list(Location.objects.all())),
         "physicians": per_content_version(request, "physicians", lambda: list(Physician.objects.all())),

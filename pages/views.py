@@ -37,7 +37,9 @@ class PageDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["cases"] = Case.objects.published().for_treatment(self.object).select_related("treatment")[:3]
+        context["cases"] = cases = list(Case.objects.published().for_treatment(self.object)[:3])
+        for case in cases:
+            case.treatment = self.object  # already at hand: no join to read the page again
         return context
 
 

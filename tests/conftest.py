@@ -1,5 +1,5 @@
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
@@ -21,6 +21,7 @@ def empty_cache():
     # Test rows are rolled back without a save announcing it: no page cached by one test
     # may answer in the next.
     cache.clear()
+    caches["template_fragments"].clear()
 
 
 @pytest.fixture

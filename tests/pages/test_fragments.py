@@ -1,0 +1,96 @@
+"""What every page repeats (header, footer, the clinic's JSON-LD) and each gallery card
+are rendered once per process and content version ({% cache %} in the templates): what
+staff change must still reach the next visitor, and what differs per page must stay apart.
+
+The page cache is off here, so each request renders its page and only fragments repeat."""
+
+import pytest
+
+from pages.models import ClinicSettings
+from tests.factories import CaseFactory, LocationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_off(settings):
+    settings.PAGE_CACHE = False
+
+
+def html(client, url, **headers):
+    response = client.get(url, **headers)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_new_phone_number_reaches_header_and_footer_at_the_next_visit(client):
+    html(client, "/")
+    clinic = ClinicSettings.load()
+    clinic.phone = "(661) 555-0199"
+    clinic.save()
+    page = html(client, "/")
+    header = page.split('<header class="site-header">')[1].split("</header>")[0]
+    footer = page.split('<footer class="site-footer">')[1].split("</footer>")[0]
+    assert "Call (661) 555-0199" in header
+    assert "(661) 555-0199" in footer
+
+
+def test_a_new_office_reaches_the_footer_and_the_structured_data(client):
+    html(client, "/")
+    LocationFactory(name="Lancaster")
+    head, body = html(client, "/").split("</head>")
+    assert "Lancaster office" in body
+    assert f'"name": "{ClinicSettings.load().name}, Lancaster"' in head
+
+
+def test_each_page_marks_only_its_own_menu_entry_as_current(client):
+    html(client, "/gallery/")
+    treatments = html(client, "/treatments/")
+    assert '<a href="/treatments/" aria-current="page">Treatments</a>' in treatments
+    assert '<a href="/gallery/" aria-current="page">' not in treatments
+    gallery = html(client, "/gallery/")
+    assert '<a href="/gallery/" aria-current="page">Gallery</a>' in gallery
+    assert '<a href="/treatments/" aria-current="page">' not in gallery
+
+
+def test_the_clinic_structured_data_names_the_host_it_was_asked_on(client, settings):
+    settings.ALLOWED_HOSTS = ["clinic.example", "www.clinic.example"]
+    LocationFactory()
+    assert "http://clinic.example/" in html(client, "/", HTTP_HOST="clinic.example").split("</head>")[0]
+    head = html(client, "/", HTTP_HOST="www.clinic.example").split("</head>")[0]
+    assert "http://www.clinic.example/" in head
+    assert "http://clinic.example/" not in head
+
+
+def test_an_edited_caption_shows_on_the_card_at_the_next_visit(client):
+    case = CaseFactory(caption="Softer frown lines")
+    assert "Softer frown lines" in html(client, "/gallery/")
+    case.caption = "Smoother forehead"
+    case.save()
+    gallery = html(client, "/gallery/")
+    assert "Smoother forehead" in gallery
+    assert "Softer frown lines" not in gallery
+
+
+def test_a_renamed_treatment_renames_its_cards(client):
+    case = CaseFactory(treated_area="Forehead")
+    assert f"{case.treatment.title}: Forehead" in html(client, "/gallery/")
+    case.treatment.title = "Botulinum toxin"
+    case.treatment.save()
+    assert "Botulinum toxin: Forehead" in html(client, "/gallery/")
+
+
+def test_a_card_keeps_each_layout_apart(client):
+    case = CaseFactory()
+    assert "case--detail" not in html(client, "/gallery/")
+    assert "case--detail" in html(client, case.get_absolute_url())
+    assert "case--detail" not in html(client, "/gallery/")
+
+
+def test_a_new_gallery_disclaimer_reaches_every_card(client):
+    CaseFactory()
+    html(client, "/gallery/")
+    clinic = ClinicSettings.load()
+    clinic.gallery_disclaimer = "Results shown are from real patients of this clinic."
+    clinic.save()
+    assert "Results shown are from real patients of this clinic." in html(client, "/gallery/")
