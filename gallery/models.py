@@ -14,7 +14,7 @@ from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from pages.models import Page
-from pages.publishing import TODAY, CheckedPublishingQuerySet, PublishingManager, ScheduledPublishing
+from pages.publishing import TODAY, CheckedPublishingQuerySet, PublishingManager, ScheduledPublishing, built_once
 
 from .images import (
     CleanPhoto,
@@ -442,6 +442,12 @@ class Case(ScheduledPublishing):
         result = super().delete(*args, **kwargs)
         transaction.on_commit(lambda: delete_files(names))
         return result
+
+
+@built_once
+def treatments_with_cases():
+    """The public treatments with at least one public case: what the gallery filters by."""
+    return Page.objects.published().filter(cases__in=Case.objects.published()).distinct()
 
 
 def delete_files(names):

@@ -5,7 +5,7 @@ from django.views.generic import DetailView, ListView
 
 from pages.models import Page
 
-from .models import Case
+from .models import Case, treatments_with_cases
 from .storage import private_storage
 
 
@@ -29,9 +29,7 @@ class CaseListView(ListView):
         return cases.for_treatment(self.treatment) if self.treatment else cases
 
     def get_context_data(self, **kwargs):
-        # The treatments a patient can filter by: those with at least one published case.
-        treatments = Page.objects.published().filter(cases__in=Case.objects.published()).distinct()
-        return super().get_context_data(treatment=self.treatment, treatments=treatments, **kwargs)
+        return super().get_context_data(treatment=self.treatment, treatments=treatments_with_cases(), **kwargs)
 
 
 class CaseDetailView(DetailView):

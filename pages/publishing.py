@@ -76,19 +76,31 @@ class CheckedPublishingQuerySet(PublishingQuerySet):
         return blockers[reason] if reason else any_of(blockers.values())
 
 
+def built_once(build):
+    """For a function returning a queryset of published rows: build it on the first call,
+    hand out a copy on every call. With the clock read as the query runs (Clock), such a
+    queryset never changes, and building it cost more than running it (1.1 ms of a
+    treatment page's 2.5 ms of gallery teaser query)."""
+    build = functools.cache(build)
+
+    @functools.wraps(build)
+    def copy(*args):
+        return build(*args).all()  # the built one is never evaluated
+
+    return copy
+
+
 class PublishingManager(models.Manager):
-    """`Model.objects.published()` from conditions built once per process: with the clock
-    read as the query runs (Clock), they never change, and building them cost more than
-    running the query (1.1 ms of a treatment page's 2.5 ms of gallery teaser query)."""
+    """`Model.objects.published()`, built once per process (built_once)."""
 
     def published(self):
         queryset = self.get_queryset()
         if queryset.query.where:  # a related manager (page.cases) narrowed it first
             return queryset.published()
-        return _published_rows(type(queryset), self.model).all()  # a copy: never evaluated
+        return _published_rows(type(queryset), self.model)
 
 
-@functools.cache
+@built_once
 def _published_rows(queryset_class, model):
     return queryset_class(model).published()
 

@@ -1,4 +1,7 @@
+import datetime
+
 import pytest
+import time_machine
 
 from gallery.models import Case
 from gallery.storage import private_storage
@@ -70,6 +73,17 @@ def test_the_gallery_offers_a_filter_for_each_treatment_with_published_cases(cli
     assert '<a href="/gallery/botox/">Botox</a>' in html
     assert '<a href="/gallery/fillers/">Fillers</a>' in html
     assert "/gallery/peels/" not in html
+
+
+def test_a_treatment_leaves_the_filter_when_its_last_case_ends(client):
+    # The filter's query is built once per process (built_once): the clock still moves it.
+    noon = datetime.datetime(2027, 3, 1, 12, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(noon, tick=False):
+        CaseFactory(treatment=PageFactory(title="Botox", slug="botox"))
+        CaseFactory(treatment=PageFactory(title="Fillers", slug="fillers"), unpublish_at=noon + datetime.timedelta(hours=1))
+        assert '<a href="/gallery/fillers/">Fillers</a>' in client.get("/gallery/").content.decode()
+    with time_machine.travel(noon + datetime.timedelta(hours=2), tick=False):
+        assert "/gallery/fillers/" not in client.get("/gallery/").content.decode()
 
 
 def test_a_treatment_query_parameter_redirects_to_the_treatment_gallery(client):
