@@ -100,6 +100,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if page_path(request.path_info):
+            # Read before the view reads any rows: what is kept under this version (the page,
+            # template fragments) is then never older than it, whatever a save does meanwhile.
+            content_version(request)
         if request.method not in ("GET", "HEAD"):
             response = self.get_response(request)
             if request.path.startswith("/" + settings.ADMIN_URL) and response.status_code < 400:
@@ -116,8 +120,7 @@ class PageCacheMiddleware:
             return response
 
         key = page_key(request.META)
-        page, stamp = lookup(key)
-        request.content_version = stamp[0]
+        page, stamp = lookup(key, request.content_version)
         if page is not None:
             return self.cached_response(request, page)
         response = self.get_response(request)
@@ -180,26 +183,30 @@ def accel_expires():
 
 
 def shared_request(path, cookies):
-    """A request whose answer may be shared: no session or pending message, and a public
-    path (not the admin, health checks or static files, which WhiteNoise serves).
-    settings.STATIC_URL reads with its leading slash."""
+    """A request whose answer may be shared: no session or pending message, and a page."""
     return (
         settings.SESSION_COOKIE_NAME not in cookies
         and not any(name in cookies for name in BYPASS_COOKIES)
-        and not path.startswith(("/" + settings.ADMIN_URL, "/healthz", settings.STATIC_URL))
+        and page_path(path)
     )
 
 
-def lookup(key):
+def page_path(path):
+    """A public page's path: not the admin, health checks or static files (which WhiteNoise
+    serves). settings.STATIC_URL reads with its leading slash."""
+    return not path.startswith(("/" + settings.ADMIN_URL, "/healthz", settings.STATIC_URL))
+
+
+def lookup(key, version=None):
     """The cached page (a CachedPage) for `key` while it is current, and the stamp a new
     one gets.
 
-    The version is read from the shared cache every time; the page is taken from this
-    process's LocalPages when it holds it under that stamp, else from the shared cache
+    The version is read from the shared cache every time (unless the caller just did); the
+    page is taken from this process's LocalPages when it holds it under that stamp, else from the shared cache
     (and then kept here). The day counts too: photo authorizations expire by the day, so
     nothing cached yesterday is served today, whatever the backend's own expiry says.
     """
-    stamp = (cache.get(VERSION_KEY) or content_version(), timezone.localdate())
+    stamp = (version or cache.get(VERSION_KEY) or content_version(), timezone.localdate())
     now = time.time()
     page = local_pages.get(key, stamp, now)
     if page is None and (entry := cache.get(key)) is not None:

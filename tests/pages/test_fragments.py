@@ -6,7 +6,9 @@ The page cache is off here, so each request renders its page and only fragments 
 
 import pytest
 
+from gallery.models import Case
 from pages.models import ClinicSettings
+from pages.views import PageDetailView
 from tests.factories import CaseFactory, LocationFactory
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +96,21 @@ def test_a_new_gallery_disclaimer_reaches_every_card(client):
     clinic.gallery_disclaimer = "Results shown are from real patients of this clinic."
     clinic.save()
     assert "Results shown are from real patients of this clinic." in html(client, "/gallery/")
+
+
+def test_a_card_read_just_before_a_save_is_not_kept_as_the_new_content(client, monkeypatch):
+    case = CaseFactory(caption="Softer frown lines")
+    ClinicSettings.load()
+    context_data = PageDetailView.get_context_data
+
+    def edited_during_the_visit(view, **kwargs):
+        context = context_data(view, **kwargs)  # the teaser's cases are read here
+        edited = Case.objects.get(pk=case.pk)
+        edited.caption = "Smoother forehead"
+        edited.save()
+        return context
+
+    monkeypatch.setattr(PageDetailView, "get_context_data", edited_during_the_visit)
+    assert "Softer frown lines" in html(client, case.treatment.get_absolute_url())
+    monkeypatch.undo()
+    assert "Smoother forehead" in html(client, case.treatment.get_absolute_url())
