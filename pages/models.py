@@ -86,6 +86,11 @@ class PageQuerySet(CheckedPublishingQuerySet):
         come rendered with the row (Page.render_sections)."""
         return self.select_related("safety_information")
 
+    def for_listing(self):
+        """What a list of treatments shows (pages/_treatment_list.html): not the stored
+        page HTML, kilobytes per page."""
+        return self.only("title", "slug", "summary")
+
 
 class Page(ScheduledPublishing):
     """A treatment page, such as Botox, read by prospective patients."""

@@ -20,7 +20,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["treatments"] = Page.objects.published()
+        context["treatments"] = Page.objects.published().for_listing()
         context["cases"] = Case.objects.published().select_related("treatment")[:3]
         return context
 
@@ -28,7 +28,7 @@ class HomeView(TemplateView):
 class PageListView(ListView):
     # A method, not a class attribute: published() reads the clock when it is called.
     def get_queryset(self):
-        return Page.objects.published()
+        return Page.objects.published().for_listing()
 
 
 class PageDetailView(DetailView):

@@ -2,7 +2,16 @@ import pytest
 from django.urls import reverse
 
 from pages.models import ClinicSettings
-from tests.factories import CaseFactory, FaqItemFactory, FaqSectionFactory, ItemFactory, PageFactory, SectionFactory
+from tests.factories import (
+    CaseFactory,
+    FaqItemFactory,
+    FaqSectionFactory,
+    ItemFactory,
+    LocationFactory,
+    PageFactory,
+    PhysicianFactory,
+    SectionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +104,27 @@ def test_the_detail_page_runs_at_most_4_queries_and_no_more_with_3_times_the_con
     once = count_queries(page.get_absolute_url())
     add_botox_like_content(page, 2)
     thrice = count_queries(page.get_absolute_url())
-    assert once == thrice <= 4  # page with its safety information, sections, items, cases
+    assert once == thrice  # page with its safety information and sections, cases
+    assert thrice[1] <= 4
+
+
+def add_clinic_content(times):
+    """`times` treatments, each with a case, offices and a physician."""
+    for _ in range(times):
+        CaseFactory(treatment=PageFactory())
+    LocationFactory.create_batch(times)
+    PhysicianFactory.create_batch(times)
+
+
+@pytest.mark.parametrize("url", ["/", "/treatments/", "/about/"])
+def test_the_other_pages_run_at_most_4_queries_and_no_more_with_3_times_the_content(count_queries, url):
+    ClinicSettings.load()
+    add_clinic_content(1)
+    once = count_queries(url)
+    add_clinic_content(2)
+    thrice = count_queries(url)
+    assert once == thrice
+    assert thrice[1] <= 4
 
 
 def test_healthz_answers_ok_when_the_database_answers(client):
