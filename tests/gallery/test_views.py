@@ -165,15 +165,47 @@ def test_no_page_mentions_where_the_private_files_are_kept(client):
         assert "originals" not in html
 
 
-def test_the_gallery_query_count_is_the_same_for_3_and_30_cases(count_queries):
+def test_the_gallery_query_count_is_the_same_for_3_and_9_cases(count_queries):
     ClinicSettings.load()
     botox = PageFactory()
     CaseFactory.create_batch(3, treatment=botox)
     few = count_queries("/gallery/")
-    CaseFactory.create_batch(27)
+    CaseFactory.create_batch(6)
     many = count_queries("/gallery/")
-    assert few == many  # count, cases, treatments with cases (kept with the filter's HTML)
+    assert few == many  # cases, treatments with cases (kept with the filter's HTML)
     assert many[1] <= 4
+
+
+def test_a_gallery_past_one_page_adds_only_its_count(count_queries):
+    ClinicSettings.load()
+    CaseFactory.create_batch(3)
+    one_page = count_queries("/gallery/")
+    CaseFactory.create_batch(30)
+    two_pages = count_queries("/gallery/")
+    assert two_pages[1] == one_page[1] + 1 <= 4
+
+
+def cards(html):
+    return html.count('<article class="case')
+
+
+def test_a_gallery_of_30_cases_shows_24_then_6(client):
+    CaseFactory.create_batch(30)
+    first = client.get("/gallery/").content.decode()
+    assert cards(first) == 24
+    assert "Page 1 of 2" in first
+    assert 'href="?page=2" rel="next"' in first
+    second = client.get("/gallery/?page=2").content.decode()
+    assert cards(second) == 6
+    assert "Page 2 of 2" in second
+    assert client.get("/gallery/?page=3").status_code == 404
+
+
+def test_a_gallery_that_fits_on_one_page_shows_no_page_links(client):
+    CaseFactory.create_batch(24)
+    html = client.get("/gallery/").content.decode()
+    assert cards(html) == 24
+    assert 'class="pagination"' not in html
 
 
 def test_the_treatment_page_teases_three_cases_and_links_to_its_gallery(client):
