@@ -53,7 +53,7 @@ class CaseListView(ListView):
             treatments=treatments_with_cases(),
             # The filter changes with saves and with the clock (a case's end, midnight for
             # authorizations): the template keeps it no longer than the next such moment.
-            filter_seconds=page_timeout(self.request),
+            schedule_seconds=page_timeout(self.request),
             **kwargs,
         )
 

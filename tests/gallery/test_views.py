@@ -77,7 +77,7 @@ def test_the_gallery_offers_a_filter_for_each_treatment_with_published_cases(cli
 
 def test_a_treatment_leaves_the_filter_when_its_last_case_ends(client):
     # The filter's query is built once per process (built_once) and its HTML is kept until
-    # the next scheduled change ({% cache filter_seconds %}): the clock still moves it.
+    # the next scheduled change ({% cache schedule_seconds %}): the clock still moves it.
     noon = datetime.datetime(2027, 3, 1, 12, 0, tzinfo=datetime.UTC)
     with time_machine.travel(noon, tick=False):
         ClinicSettings.load()  # created now, not during the first visit (a content change)

@@ -5,7 +5,7 @@ import pytest
 import time_machine
 from django.core.exceptions import ValidationError
 
-from pages.models import Page
+from pages.models import ClinicSettings, Page
 from pages.publishing import next_visibility_change
 from tests.factories import PageFactory
 
@@ -52,6 +52,19 @@ def test_a_scheduled_page_joins_the_treatment_list_at_its_time(client):
     assert "Spring peel" not in client.get("/treatments/").content.decode()
     with time_machine.travel(NOON + 2 * HOUR, tick=False):
         assert "Spring peel" in client.get("/treatments/").content.decode()
+
+
+@pytest.mark.parametrize("url", ["/", "/treatments/"])
+def test_a_scheduled_page_joins_the_kept_list_at_its_time_with_the_page_cache_off(client, settings, url):
+    # The list's HTML is kept per content version ({% cache schedule_seconds %}), no longer
+    # than the next scheduled change.
+    settings.PAGE_CACHE = False
+    with time_machine.travel(NOON, tick=False):
+        ClinicSettings.load()  # created now, not during the first visit (a content change)
+        PageFactory(title="Spring peel", publish_from=NOON + HOUR)
+        assert "Spring peel" not in client.get(url).content.decode()
+    with time_machine.travel(NOON + 2 * HOUR, tick=False):
+        assert "Spring peel" in client.get(url).content.decode()
 
 
 @time_machine.travel(NOON, tick=False)
