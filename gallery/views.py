@@ -4,7 +4,6 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView
 
-from ops.pagecache import page_timeout
 from pages.models import Page
 
 from .models import Case, treatments_with_cases
@@ -48,14 +47,7 @@ class CaseListView(ListView):
         return cases.for_treatment(self.treatment) if self.treatment else cases
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            treatment=self.treatment,
-            treatments=treatments_with_cases(),
-            # The filter changes with saves and with the clock (a case's end, midnight for
-            # authorizations): the template keeps it no longer than the next such moment.
-            schedule_seconds=page_timeout(self.request),
-            **kwargs,
-        )
+        return super().get_context_data(treatment=self.treatment, treatments=treatments_with_cases(), **kwargs)
 
 
 class CaseDetailView(DetailView):

@@ -1,6 +1,8 @@
+import functools
+
 from django.templatetags.static import static
 
-from ops.pagecache import content_version, per_content_version
+from ops.pagecache import content_version, page_timeout, per_content_version
 
 from .models import ClinicSettings, Location, Physician
 
@@ -13,6 +15,10 @@ def clinic(request):
     """
     return {
         "content_version": content_version(request),  # what {% cache %} fragments vary on
+        # How long a fragment that also follows the clock (a treatment list, the gallery's
+        # filter) may be kept: until the next scheduled change or midnight. A callable, so
+        # only templates that use it work it out.
+        "schedule_seconds": functools.partial(page_timeout, request),
         "clinic": per_content_version(request, "clinic", ClinicSettings.load),
         "locations": per_content_version(request, "locations", lambda: list(Location.objects.all())),
         "physicians": per_content_version(request, "physicians", lambda: list(Physician.objects.all())),

@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
 from gallery.models import Case
-from ops.pagecache import page_timeout
 
 from .models import Page
 
@@ -22,7 +21,6 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["treatments"] = Page.objects.published().for_listing()
-        context["schedule_seconds"] = page_timeout(self.request)  # the list's HTML is kept that long
         context["cases"] = Case.objects.published().select_related("treatment")[:3]
         return context
 
@@ -31,9 +29,6 @@ class PageListView(ListView):
     # A method, not a class attribute: published() reads the clock when it is called.
     def get_queryset(self):
         return Page.objects.published().for_listing()
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(schedule_seconds=page_timeout(self.request), **kwargs)
 
 
 class PageDetailView(DetailView):
