@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView, TemplateView
 
 from gallery.models import Case
@@ -37,10 +38,15 @@ class PageDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["cases"] = cases = list(Case.objects.published().for_treatment(self.object)[:3])
+        # Read only when the page's kept teaser is stale (pages/page_detail.html).
+        context["cases"] = SimpleLazyObject(self.teaser_cases)
+        return context
+
+    def teaser_cases(self):
+        cases = list(Case.objects.published().for_treatment(self.object)[:3])
         for case in cases:
             case.treatment = self.object  # already at hand: no join to read the page again
-        return context
+        return cases
 
 
 class AboutView(TemplateView):

@@ -3,6 +3,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -28,14 +29,21 @@ SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
 @pytest.fixture
-def clock(monkeypatch):
-    """Sets the site's clock to noon, clinic time, on a given day."""
+def clock():
+    """Sets the site's clock to noon, clinic time, on a given day: every clock, so what a
+    cache keeps "until midnight" ends too."""
+    travels = []
 
     def set_day(day):
         noon = datetime.datetime.combine(day, datetime.time(12), tzinfo=timezone.get_current_timezone())
-        monkeypatch.setattr(timezone, "now", lambda: noon)
+        if travels:
+            travels.pop().stop()
+        travels.append(time_machine.travel(noon, tick=False))
+        travels[-1].start()
 
-    return set_day
+    yield set_day
+    for travel in travels:
+        travel.stop()
 
 
 def blocked_case(reason):

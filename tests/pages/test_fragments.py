@@ -4,7 +4,11 @@ staff change must still reach the next visitor, and what differs per page must s
 
 The page cache is off here, so each request renders its page and only fragments repeat."""
 
+import datetime
+
 import pytest
+import time_machine
+from django.utils import timezone
 
 from gallery.models import Case
 from pages.models import ClinicSettings
@@ -101,16 +105,41 @@ def test_a_new_gallery_disclaimer_reaches_every_card(client):
 def test_a_card_read_just_before_a_save_is_not_kept_as_the_new_content(client, monkeypatch):
     case = CaseFactory(caption="Softer frown lines")
     ClinicSettings.load()
-    context_data = PageDetailView.get_context_data
+    teaser_cases = PageDetailView.teaser_cases
 
-    def edited_during_the_visit(view, **kwargs):
-        context = context_data(view, **kwargs)  # the teaser's cases are read here
+    def edited_during_the_visit(view):
+        cases = teaser_cases(view)
         edited = Case.objects.get(pk=case.pk)
         edited.caption = "Smoother forehead"
         edited.save()
-        return context
+        return cases
 
-    monkeypatch.setattr(PageDetailView, "get_context_data", edited_during_the_visit)
+    monkeypatch.setattr(PageDetailView, "teaser_cases", edited_during_the_visit)
     assert "Softer frown lines" in html(client, case.treatment.get_absolute_url())
     monkeypatch.undo()
     assert "Smoother forehead" in html(client, case.treatment.get_absolute_url())
+
+
+def test_a_new_case_joins_the_treatment_pages_teaser_at_the_next_visit(client):
+    case = CaseFactory(treated_area="Forehead")
+    assert "Forehead" in html(client, case.treatment.get_absolute_url())
+    CaseFactory(treatment=case.treatment, treated_area="Crow’s feet")
+    assert "Crow’s feet" in html(client, case.treatment.get_absolute_url())
+
+
+def test_a_case_leaves_the_teaser_when_its_authorization_expires_overnight(client):
+    # Kept until the next scheduled change or midnight: no save announces an expiry.
+    evening = datetime.datetime(2027, 3, 1, 20, 0, tzinfo=timezone.get_current_timezone())
+    with time_machine.travel(evening, tick=False):
+        ClinicSettings.load()
+        case = CaseFactory(authorization__expires_on=evening.date())
+        assert f'id="case-{case.pk}-title"' in html(client, case.treatment.get_absolute_url())
+    with time_machine.travel(evening + datetime.timedelta(hours=5), tick=False):
+        assert f'id="case-{case.pk}-title"' not in html(client, case.treatment.get_absolute_url())
+
+
+def test_each_treatment_page_keeps_its_own_teaser(client):
+    botox, fillers = CaseFactory(), CaseFactory()
+    assert f'id="case-{fillers.pk}-title"' not in html(client, botox.treatment.get_absolute_url())
+    assert f'id="case-{botox.pk}-title"' not in html(client, fillers.treatment.get_absolute_url())
+    assert f'id="case-{fillers.pk}-title"' in html(client, fillers.treatment.get_absolute_url())
