@@ -115,6 +115,30 @@ def test_anonymous_page_views_are_served_from_the_cache(front):
     assert cache_hit(front + page.get_absolute_url())
 
 
+def access_log(run_dir, containing, timeout=5):
+    """nginx's access log once it holds `containing` (nginx writes it every second)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        log = (run_dir / "access.log").read_text() if (run_dir / "access.log").exists() else ""
+        if containing in log or time.monotonic() > deadline:
+            return log
+        time.sleep(0.1)
+
+
+def test_every_request_is_logged_once_with_the_id_it_was_answered_with(front, tmp_path):
+    url = SectionFactory().page.get_absolute_url()
+    ids = {}
+    while "HIT" not in ids:
+        with urllib.request.urlopen(front + url, timeout=5) as response:
+            ids.setdefault(response.headers["X-Cache-Status"], response.headers["X-Request-ID"])
+    log = access_log(tmp_path, ids["HIT"])
+    assert f'[{ids["MISS"]}] 127.0.0.1 "GET {url} HTTP/1.1" 200' in log
+    assert f'[{ids["HIT"]}] 127.0.0.1 "GET {url} HTTP/1.1" 200' in log
+    line = next(line for line in log.splitlines() if ids["HIT"] in line)
+    assert line.endswith("cache=HIT")
+    assert log.count(ids["HIT"]) == 1
+
+
 def test_a_logged_in_staff_member_is_never_served_from_or_stored_in_the_cache(
     front, client, admin_user
 ):

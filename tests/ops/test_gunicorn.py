@@ -150,8 +150,17 @@ def test_a_public_page_served_by_gunicorn_carries_every_security_header(site_env
     assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
     assert headers["ETag"]
     assert static["Cache-Control"] == "max-age=315360000, public, immutable"
-    log = (tmp_path / "server.log").read_text()
-    assert f'[{headers["X-Request-ID"]}] 127.0.0.1 "GET /treatments/botox/ HTTP/1.1" 200' in log
+
+
+def test_gunicorn_writes_access_lines_only_when_asked(site_env, tmp_path):
+    # Behind nginx, nginx writes them (deploy/nginx.conf.template).
+    with gunicorn(site_env, tmp_path / "quiet.log") as url:
+        fetch(url + "/about/")
+    with gunicorn({**site_env, "GUNICORN_ACCESS_LOG": "true"}, tmp_path / "lines.log") as url:
+        headers = fetch(url + "/about/")[1]
+    assert '"GET /about/ HTTP/1.1"' not in (tmp_path / "quiet.log").read_text()
+    log = (tmp_path / "lines.log").read_text()
+    assert f'[{headers["X-Request-ID"]}] 127.0.0.1 "GET /about/ HTTP/1.1" 200' in log
 
 
 def test_an_admin_save_through_one_server_shows_at_once_through_another(site_env, tmp_path):
