@@ -42,6 +42,13 @@ TARGETS = {
     "cached": {"ratio": 1 / 25, "cpu_ms": 0.3},
     "uncached": {"ratio": 1 / 150, "cpu_ms": 2.0},
 }
+# Measured beside the site in the same run (bench/reference.py): what these gunicorn
+# settings cost without Django, and plain Django, on this machine. {name: (WSGI app, path)}
+REFERENCES = {
+    "gunicorn alone (the saved page, no Django)": ("gunicorn_alone", "/"),
+    "bare Django view, one query, startproject middleware": ("application", "/bare/"),
+    "the same view under Django's cache_page": ("application", "/cache_page/"),
+}
 TIER_NAMES = {
     "uncached": "app tier, page cache off",
     "cached": "app tier, page cache on",
@@ -291,6 +298,31 @@ http {{
         workers = [pid for pid in process_tree(gunicorn_pid) if pid != gunicorn_pid]
         return rows, max(peak_rss_mib(pid) for pid in workers)
 
+    def measure_references(self, html, ceiling_rps):
+        """Each of REFERENCES on gunicorn with the site's settings, `html` as its page."""
+        rows = {}
+        for name, (app, path) in REFERENCES.items():
+            port = free_port()
+            env = {**self.env, "GUNICORN_BIND": f"127.0.0.1:{port}", "BENCH_HTML": str(html),
+                   "BENCH_DATABASE": str(self.work / "db.sqlite3")}
+            process = self.start([PY, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py",
+                                  f"bench.reference:{app}"], env=env)
+            url = f"http://127.0.0.1:{port}{path}"
+            wait_for(url)
+            runs = []
+            for _ in range(ROUNDS):
+                before = cpu_seconds(process_tree(process.pid))
+                run = wrk(url)
+                run["cpu_ms"] = (cpu_seconds(process_tree(process.pid)) - before) * 1000 / max(run["requests"], 1)
+                runs.append(run)
+            self.stop(process)
+            rps = statistics.median(r["rps"] for r in runs)
+            rows[name] = {"rps": rps, "ratio": rps / ceiling_rps,
+                          "cpu_ms_per_request": statistics.median(r["cpu_ms"] for r in runs)}
+            print(f"  reference {name:45} {rps:9.0f} req/s  "
+                  f"{rows[name]['cpu_ms_per_request']:.3f} ms CPU", flush=True)
+        return rows
+
     def lighthouse(self, base_url):
         if os.environ.get("BENCH_LIGHTHOUSE", "1") == "0":
             return {}
@@ -361,6 +393,10 @@ http {{
             rows, memory = self.measure_tier(tier, url, server_pids, ceiling_url, app.pid)
             results["tiers"][tier] = rows
             results["memory_mib"][tier] = memory
+        ceiling_rps = statistics.median(
+            results["tiers"][tier]["botox"]["ceiling_rps"] for tier in results["tiers"])
+        results["references"] = self.measure_references(
+            html_root / PAGES["botox"].lstrip("/") / "index.html", ceiling_rps)
         results["lighthouse"] = self.lighthouse(front_url)
         return results
 
@@ -412,6 +448,12 @@ def markdown_table(results):
                 f"{weight['html_bytes']} | {weight['css_js_bytes']} | "
                 f"{results['memory_mib'][tier]:.1f} |"
             )
+    lines += ["", "References, same machine and run, each serving the Botox page's HTML with "
+              "gunicorn on the same settings (bench/reference.py); ratio to the Botox ceiling:",
+              "", "| reference | req/s | ratio | CPU ms/req |", "|---|---:|---:|---:|"]
+    for name, row in results["references"].items():
+        lines.append(f"| {name} | {row['rps']:.0f} | 1/{1 / row['ratio']:.1f} | "
+                     f"{row['cpu_ms_per_request']:.3f} |")
     if results["lighthouse"]:
         lines += ["", "| Lighthouse (mobile) | performance | accessibility | best practices | SEO |",
                   "|---|---:|---:|---:|---:|"]

@@ -1,0 +1,74 @@
+"""Reference servers that `make bench` measures beside the site, on the same machine in the
+same run, so its figures can be read against the issue's (measured on another machine):
+
+- `bare`: a Django view that runs one query and renders the saved Botox HTML as a
+  template, behind `startproject`'s middleware;
+- `cache_page`: the same view under Django's cache_page;
+- `gunicorn_alone`: a WSGI callable that returns the same bytes without Django: the least
+  any page served by these gunicorn settings can cost.
+
+Served by gunicorn with deploy/gunicorn.conf.py; BENCH_HTML names the saved page and
+BENCH_DATABASE the bench's SQLite database.
+"""
+
+import os
+from pathlib import Path
+
+import django
+from django.conf import settings
+from django.core.wsgi import get_wsgi_application
+from django.db import connection
+from django.shortcuts import render
+from django.urls import path
+from django.views.decorators.cache import cache_page
+
+HTML = Path(os.environ["BENCH_HTML"]).read_bytes()
+
+settings.configure(
+    DEBUG=False,
+    SECRET_KEY="bench-reference-" + "x" * 50,
+    ALLOWED_HOSTS=["127.0.0.1"],
+    ROOT_URLCONF=__name__,
+    INSTALLED_APPS=["django.contrib.auth", "django.contrib.contenttypes", "django.contrib.sessions",
+                    "django.contrib.messages"],
+    MIDDLEWARE=[  # as `django-admin startproject` writes them
+        "django.middleware.security.SecurityMiddleware",
+        "django.contrib.sessions.middleware.SessionMiddleware",
+        "django.middleware.common.CommonMiddleware",
+        "django.middleware.csrf.CsrfViewMiddleware",
+        "django.contrib.auth.middleware.AuthenticationMiddleware",
+        "django.contrib.messages.middleware.MessageMiddleware",
+        "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    ],
+    DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": os.environ["BENCH_DATABASE"],
+                           "CONN_MAX_AGE": None}},
+    CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+    TEMPLATES=[{
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "OPTIONS": {"loaders": [("django.template.loaders.locmem.Loader", {
+            # The row's title, then the saved page as it is.
+            "page.html": "<!-- {{ title }} -->{% verbatim %}" + HTML.decode() + "{% endverbatim %}",
+        })]},
+    }],
+)
+django.setup()
+
+
+def page(request):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT title FROM pages_page WHERE slug = %s", ["botox"])
+        (title,) = cursor.fetchone()
+    return render(request, "page.html", {"title": title})
+
+
+urlpatterns = [
+    path("bare/", page),
+    path("cache_page/", cache_page(600)(page)),
+]
+
+application = get_wsgi_application()
+
+
+def gunicorn_alone(environ, start_response):
+    start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(HTML)))])
+    return [HTML]
