@@ -143,3 +143,20 @@ def test_each_treatment_page_keeps_its_own_teaser(client):
     assert f'id="case-{fillers.pk}-title"' not in html(client, botox.treatment.get_absolute_url())
     assert f'id="case-{botox.pk}-title"' not in html(client, fillers.treatment.get_absolute_url())
     assert f'id="case-{fillers.pk}-title"' in html(client, fillers.treatment.get_absolute_url())
+
+
+def test_a_case_leaves_the_home_page_when_its_showing_ends(client):
+    noon = datetime.datetime(2027, 3, 1, 12, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(noon, tick=False):
+        ClinicSettings.load()
+        case = CaseFactory(unpublish_at=noon + datetime.timedelta(hours=1))
+        assert f'id="case-{case.pk}-title"' in html(client, "/")
+    with time_machine.travel(noon + datetime.timedelta(hours=2), tick=False):
+        assert f'id="case-{case.pk}-title"' not in html(client, "/")
+
+
+def test_a_new_case_reaches_the_home_page_at_the_next_visit(client):
+    ClinicSettings.load()
+    assert 'class="home-gallery"' not in html(client, "/")
+    case = CaseFactory()
+    assert f'id="case-{case.pk}-title"' in html(client, "/")
