@@ -289,6 +289,7 @@ http {{
                 "cpu_ms_per_request": median(app_runs, "cpu_ms"),
                 "errors": sum(r["errors"] for r in app_runs),
                 "ceiling_rps": median(ceiling_runs, "rps"),
+                "ceiling_p99_ms": median(ceiling_runs, "p99_ms"),
                 "rounds": {"app": app_runs, "ceiling": ceiling_runs},
             }
             rows[name]["ratio"] = rows[name]["rps"] / rows[name]["ceiling_rps"]
@@ -408,9 +409,10 @@ def verdicts(results):
         for name, row in results["tiers"][tier].items():
             out.append((f"{tier} {name}: ≥ 1/{round(1 / target['ratio'])} of ceiling",
                         f"1/{1 / row['ratio']:.1f}", row["ratio"] >= target["ratio"]))
-            if "p99_ms" in target:
+            if "p99_ms" in target:  # beside the static copy's own p99 in the same rounds
                 out.append((f"{tier} {name}: p99 < {target['p99_ms']} ms",
-                            f"{row['p99_ms']:.2f} ms", row["p99_ms"] < target["p99_ms"]))
+                            f"{row['p99_ms']:.2f} ms (ceiling {row['ceiling_p99_ms']:.2f})",
+                            row["p99_ms"] < target["p99_ms"]))
             if "cpu_ms" in target and (tier == "cached" or name == "botox"):
                 out.append((f"{tier} {name}: ≤ {target['cpu_ms']} ms CPU/request",
                             f"{row['cpu_ms_per_request']:.3f} ms",
@@ -433,9 +435,9 @@ def markdown_table(results):
         f"Machine: {results['machine']['cores']} cores; wrk {CONNECTIONS} connections, "
         f"{ROUNDS} rounds of {SECONDS} s per page, app and ceiling alternating.",
         "",
-        "| tier | page | req/s | ceiling req/s | ratio | p50 ms | p99 ms | CPU ms/req | SQL | "
-        "HTML B | CSS+JS B | worker peak MiB |",
-        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| tier | page | req/s | ceiling req/s | ratio | p50 ms | p99 ms | ceiling p99 ms | "
+        "CPU ms/req | SQL | HTML B | CSS+JS B | worker peak MiB |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for tier, rows in results["tiers"].items():
         for name, row in rows.items():
@@ -443,7 +445,7 @@ def markdown_table(results):
             lines.append(
                 f"| {TIER_NAMES[tier]} | `{row['path']}` | {row['rps']:.0f} | "
                 f"{row['ceiling_rps']:.0f} | 1/{1 / row['ratio']:.1f} | {row['p50_ms']:.2f} | "
-                f"{row['p99_ms']:.2f} | {row['cpu_ms_per_request']:.3f} | "
+                f"{row['p99_ms']:.2f} | {row['ceiling_p99_ms']:.2f} | {row['cpu_ms_per_request']:.3f} | "
                 f"{results['queries'][name] if tier == 'uncached' else 0} | "
                 f"{weight['html_bytes']} | {weight['css_js_bytes']} | "
                 f"{results['memory_mib'][tier]:.1f} |"
