@@ -234,9 +234,9 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     CACHES["default"]["BACKEND"] = "ops.cache.RedisCache"  # one client per pool (ops/cache.py)
 # What every page repeats (header, footer, the clinic's JSON-LD) and each gallery card,
-# rendered once per process and content version: the templates' {% cache %} tags vary on
-# the version, so a save anywhere makes them stale at once. Off under DEBUG, so `make run`
-# shows template edits at once.
+# rendered once per process and content version, and each treatment page's row
+# (pages.views.PageDetailView): the keys vary on the version, so a save anywhere makes
+# them stale at once. Off under DEBUG, so `make run` shows template edits at once.
 CACHES["template_fragments"] = {
     "BACKEND": "django.core.cache.backends.dummy.DummyCache" if DEBUG else "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "template-fragments",

@@ -1,6 +1,6 @@
 import logging
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -10,10 +10,12 @@ from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView, TemplateView
 
 from gallery.models import Case
+from ops.pagecache import content_version, page_timeout
 
 from .models import Page
 
 logger = logging.getLogger(__name__)
+kept = caches["template_fragments"]  # per process; DummyCache under DEBUG
 
 
 class HomeView(TemplateView):
@@ -35,6 +37,16 @@ class PageListView(ListView):
 class PageDetailView(DetailView):
     def get_queryset(self):
         return Page.objects.published().with_content()
+
+    def get_object(self, queryset=None):
+        # Kept like the page's teaser: per content version, until the next scheduled change
+        # or midnight, so a visit runs no query until then. A slug not found is never kept.
+        key = f"treatment-page:{content_version(self.request)}:{self.kwargs['slug']}"
+        page = kept.get(key)
+        if page is None:
+            page = super().get_object(queryset)
+            kept.set(key, page, page_timeout(self.request))
+        return page
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -66,6 +78,8 @@ class PagePreviewView(PageDetailView):
     Not routed publicly: PageAdmin serves it at /admin/pages/page/<pk>/preview/ after
     checking the user's permission. Subclassing keeps whatever the public view shows.
     """
+
+    get_object = DetailView.get_object  # read at each visit, never kept
 
     def get_queryset(self):
         return Page.objects.select_related("draft_of").with_content()

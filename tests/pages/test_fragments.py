@@ -13,7 +13,7 @@ from django.utils import timezone
 from gallery.models import Case
 from pages.models import ClinicSettings
 from pages.views import PageDetailView
-from tests.factories import CaseFactory, LocationFactory
+from tests.factories import CaseFactory, LocationFactory, PageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -160,3 +160,31 @@ def test_a_new_case_reaches_the_home_page_at_the_next_visit(client):
     assert 'class="home-gallery"' not in html(client, "/")
     case = CaseFactory()
     assert f'id="case-{case.pk}-title"' in html(client, "/")
+
+
+def test_an_edited_treatment_page_shows_the_edit_at_the_next_visit(client):
+    page = PageFactory(summary="Softens frown lines.")
+    assert "Softens frown lines." in html(client, page.get_absolute_url())
+    page.summary = "Relaxes the muscles behind frown lines."
+    page.save()
+    assert "Relaxes the muscles behind frown lines." in html(client, page.get_absolute_url())
+
+
+def test_a_treatment_page_is_gone_when_its_showing_ends(client):
+    noon = datetime.datetime(2027, 3, 1, 12, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(noon, tick=False):
+        ClinicSettings.load()
+        page = PageFactory(unpublish_at=noon + datetime.timedelta(hours=1))
+        assert client.get(page.get_absolute_url()).status_code == 200
+    with time_machine.travel(noon + datetime.timedelta(hours=2), tick=False):
+        assert client.get(page.get_absolute_url()).status_code == 404
+
+
+def test_a_treatment_page_not_yet_showing_appears_at_its_time(client):
+    noon = datetime.datetime(2027, 3, 1, 12, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(noon, tick=False):
+        ClinicSettings.load()
+        page = PageFactory(publish_from=noon + datetime.timedelta(hours=1))
+        assert client.get(page.get_absolute_url()).status_code == 404
+    with time_machine.travel(noon + datetime.timedelta(hours=2), tick=False):
+        assert client.get(page.get_absolute_url()).status_code == 200
