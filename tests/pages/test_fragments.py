@@ -170,21 +170,15 @@ def test_an_edited_treatment_page_shows_the_edit_at_the_next_visit(client):
     assert "Relaxes the muscles behind frown lines." in html(client, page.get_absolute_url())
 
 
-def test_a_treatment_page_is_gone_when_its_showing_ends(client):
+@pytest.mark.parametrize(
+    "schedule, now, later", [("unpublish_at", 200, 404), ("publish_from", 404, 200)], ids=["ends", "starts"]
+)
+def test_a_treatment_page_follows_its_schedule(client, schedule, now, later):
+    # A hidden page is never kept; a shown one only until its next scheduled change.
     noon = datetime.datetime(2027, 3, 1, 12, 0, tzinfo=datetime.UTC)
     with time_machine.travel(noon, tick=False):
         ClinicSettings.load()
-        page = PageFactory(unpublish_at=noon + datetime.timedelta(hours=1))
-        assert client.get(page.get_absolute_url()).status_code == 200
+        page = PageFactory(**{schedule: noon + datetime.timedelta(hours=1)})
+        assert client.get(page.get_absolute_url()).status_code == now
     with time_machine.travel(noon + datetime.timedelta(hours=2), tick=False):
-        assert client.get(page.get_absolute_url()).status_code == 404
-
-
-def test_a_treatment_page_not_yet_showing_appears_at_its_time(client):
-    noon = datetime.datetime(2027, 3, 1, 12, 0, tzinfo=datetime.UTC)
-    with time_machine.travel(noon, tick=False):
-        ClinicSettings.load()
-        page = PageFactory(publish_from=noon + datetime.timedelta(hours=1))
-        assert client.get(page.get_absolute_url()).status_code == 404
-    with time_machine.travel(noon + datetime.timedelta(hours=2), tick=False):
-        assert client.get(page.get_absolute_url()).status_code == 200
+        assert client.get(page.get_absolute_url()).status_code == later
