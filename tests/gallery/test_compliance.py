@@ -3,7 +3,6 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
@@ -29,21 +28,15 @@ SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
 @pytest.fixture
-def clock():
+def clock(time_machine):
     """Sets the site's clock to noon, clinic time, on a given day: every clock, so what a
     cache keeps "until midnight" ends too."""
-    travels = []
 
     def set_day(day):
         noon = datetime.datetime.combine(day, datetime.time(12), tzinfo=timezone.get_current_timezone())
-        if travels:
-            travels.pop().stop()
-        travels.append(time_machine.travel(noon, tick=False))
-        travels[-1].start()
+        time_machine.move_to(noon, tick=False)
 
-    yield set_day
-    for travel in travels:
-        travel.stop()
+    return set_day
 
 
 def blocked_case(reason):
