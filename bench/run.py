@@ -132,6 +132,18 @@ def wrk(url):
     }
 
 
+def wrk_with_cpu(url, server_pids):
+    """wrk's figures for `url`, plus the CPU milliseconds per request that the process trees
+    of `server_pids` spent meanwhile."""
+    def tree_cpu():  # the trees are read again after: a recycled worker has a new pid
+        return cpu_seconds([p for pid in server_pids for p in process_tree(pid)])
+
+    before = tree_cpu()
+    run = wrk(url)
+    run["cpu_ms"] = (tree_cpu() - before) * 1000 / max(run["requests"], 1)
+    return run
+
+
 class AssetParser(HTMLParser):
     def __init__(self):
         super().__init__()
@@ -274,11 +286,7 @@ http {{
             fetch(url + path)  # warm the caches and the workers
             app_runs, ceiling_runs = [], []
             for _ in range(ROUNDS):
-                before = cpu_seconds([p for pid in server_pids for p in process_tree(pid)])
-                run = wrk(url + path)
-                after = cpu_seconds([p for pid in server_pids for p in process_tree(pid)])
-                run["cpu_ms"] = (after - before) * 1000 / max(run["requests"], 1)
-                app_runs.append(run)
+                app_runs.append(wrk_with_cpu(url + path, server_pids))
                 ceiling_runs.append(wrk(ceiling_url + path))
             median = lambda runs, key: statistics.median(r[key] for r in runs)  # noqa: E731
             rows[name] = {
@@ -310,12 +318,7 @@ http {{
                                   f"bench.reference:{app}"], env=env)
             url = f"http://127.0.0.1:{port}{path}"
             wait_for(url)
-            runs = []
-            for _ in range(ROUNDS):
-                before = cpu_seconds(process_tree(process.pid))
-                run = wrk(url)
-                run["cpu_ms"] = (cpu_seconds(process_tree(process.pid)) - before) * 1000 / max(run["requests"], 1)
-                runs.append(run)
+            runs = [wrk_with_cpu(url, [process.pid]) for _ in range(ROUNDS)]
             self.stop(process)
             rps = statistics.median(r["rps"] for r in runs)
             rows[name] = {"rps": rps, "ratio": rps / ceiling_rps,
