@@ -240,7 +240,8 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
 CACHES["template_fragments"] = {
     "BACKEND": "django.core.cache.backends.dummy.DummyCache" if DEBUG else "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "template-fragments",
-    "OPTIONS": {"MAX_ENTRIES": 1000},  # ~2 MB at most: cards of hundreds of cases
+    # A card is ~2 KB, a treatment page's row ~8 KB (Botox): a few MB at most.
+    "OPTIONS": {"MAX_ENTRIES": 1000},
 }
 # Anonymous GETs of public pages are kept this long at most; a content save makes them
 # stale at once, so this only bounds how late time-based publishing can show.
