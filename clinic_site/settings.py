@@ -175,7 +175,7 @@ PRIVATE_MEDIA_ROOT = Path(env("DJANGO_PRIVATE_MEDIA_ROOT", default=str(BASE_DIR 
 PRIVATE_MEDIA_ACCEL_PREFIX = env("DJANGO_PRIVATE_MEDIA_ACCEL_PREFIX", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "ops.staticfiles.StaticFilesStorage"},
 }
 
 # Email: console in development; e.g. EMAIL_URL=smtp+tls://user:password@smtp.example.com:587
@@ -234,13 +234,15 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
     CACHES["default"]["BACKEND"] = "ops.cache.RedisCache"  # one client per pool (ops/cache.py)
 # What every page repeats (header, footer, the clinic's JSON-LD) and each gallery card,
-# rendered once per process and content version, and each treatment page's row
-# (pages.views.PageDetailView): the keys vary on the version, so a save anywhere makes
-# them stale at once. Off under DEBUG, so `make run` shows template edits at once.
+# rendered once per process and content version, and the rows a visit reads (a treatment
+# page's, a gallery page's cases: ops.pagecache.kept_until_next_change): the keys vary on
+# the version, so a save anywhere makes them stale at once. Off under DEBUG, so `make run`
+# shows template edits at once.
 CACHES["template_fragments"] = {
     "BACKEND": "django.core.cache.backends.dummy.DummyCache" if DEBUG else "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "template-fragments",
-    # A card is ~2 KB, a treatment page's row ~8 KB (Botox): a few MB at most.
+    # A card is ~2 KB, a treatment page's row ~8 KB (Botox), a gallery page of 24 cases
+    # ~45 KB: a few MB at most.
     "OPTIONS": {"MAX_ENTRIES": 1000},
 }
 # Anonymous GETs of public pages are kept this long at most; a content save makes them
