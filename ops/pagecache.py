@@ -23,7 +23,7 @@ from collections import OrderedDict
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db import transaction
 from django.http import HttpResponse
 from django.http.cookie import parse_cookie
@@ -81,6 +81,24 @@ def per_content_version(request, name, load):
     if entry is None or entry[0] != version:
         entry = _memo[name] = (version, load())
     return entry[1]
+
+
+# Per process, like the template fragments; a DummyCache under DEBUG, so `make run` reads
+# rows at every visit.
+kept = caches["template_fragments"]
+
+
+def kept_until_next_change(request, name, load):
+    """`load()`'s result, kept in this process per content version until the next scheduled
+    change or midnight (page_timeout), like the template fragments that follow the clock:
+    for rows a visit reads that only a save or the clock can change. An exception from
+    `load()` (a 404) is never kept."""
+    key = f"{name}:{content_version(request)}"
+    value = kept.get(key)
+    if value is None:
+        value = load()
+        kept.set(key, value, page_timeout(request))
+    return value
 
 
 class PageCacheMiddleware:

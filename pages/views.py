@@ -1,6 +1,6 @@
 import logging
 
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -10,12 +10,11 @@ from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView, TemplateView
 
 from gallery.models import Case
-from ops.pagecache import content_version, page_timeout
+from ops.pagecache import kept_until_next_change
 
 from .models import Page
 
 logger = logging.getLogger(__name__)
-kept = caches["template_fragments"]  # per process; DummyCache under DEBUG
 
 
 class HomeView(TemplateView):
@@ -39,14 +38,10 @@ class PageDetailView(DetailView):
         return Page.objects.published().with_content()
 
     def get_object(self, queryset=None):
-        # Kept like the page's teaser: per content version, until the next scheduled change
-        # or midnight, so a visit runs no query until then. A slug not found is never kept.
-        key = f"treatment-page:{content_version(self.request)}:{self.kwargs['slug']}"
-        page = kept.get(key)
-        if page is None:
-            page = super().get_object(queryset)
-            kept.set(key, page, page_timeout(self.request))
-        return page
+        # Kept like the page's teaser, so a visit runs no query until the next change.
+        # A slug not found is never kept.
+        read = super().get_object
+        return kept_until_next_change(self.request, f"treatment-page:{self.kwargs['slug']}", lambda: read(queryset))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

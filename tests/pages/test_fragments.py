@@ -170,6 +170,39 @@ def test_an_edited_treatment_page_shows_the_edit_at_the_next_visit(client):
     assert "Relaxes the muscles behind frown lines." in html(client, page.get_absolute_url())
 
 
+def test_edited_safety_information_reaches_its_treatment_page_at_the_next_visit(client):
+    page = PageFactory(safety_information__body="Do not use if you are pregnant.")
+    assert "Do not use if you are pregnant." in html(client, page.get_absolute_url())
+    safety = page.safety_information
+    safety.body = "Tell your doctor about any muscle or nerve condition."
+    safety.save()
+    treatment = html(client, page.get_absolute_url())
+    assert "Tell your doctor about any muscle or nerve condition." in treatment
+    assert "Do not use if you are pregnant." not in treatment
+
+
+def test_each_treatment_page_keeps_its_own_call_to_action_and_booking_link(client):
+    ClinicSettings.load()
+    botox = PageFactory(slug="botox", call_to_action="Ask about Botox.")
+    fillers = PageFactory(slug="fillers", call_to_action="Ask about fillers.")
+    html(client, botox.get_absolute_url())
+    page = html(client, fillers.get_absolute_url())
+    assert "Ask about fillers." in page
+    assert "?treatment=fillers" in page
+    assert "Ask about Botox." not in page
+
+
+def test_the_treatment_structured_data_names_the_host_it_was_asked_on(client, settings):
+    settings.ALLOWED_HOSTS = ["clinic.example", "www.clinic.example"]
+    ClinicSettings.load()
+    page = PageFactory()
+    url = page.get_absolute_url()
+    html(client, url, HTTP_HOST="clinic.example")
+    head = html(client, url, HTTP_HOST="www.clinic.example").split("</head>")[0]
+    assert f'"url": "http://www.clinic.example{url}"' in head
+    assert "http://clinic.example/" not in head
+
+
 @pytest.mark.parametrize(
     "schedule, now, later", [("unpublish_at", 200, 404), ("publish_from", 404, 200)], ids=["ends", "starts"]
 )
