@@ -22,8 +22,9 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["treatments"] = Page.objects.published().for_listing()
-        context["cases"] = Case.objects.published().select_related("treatment")[:3]
+        # Built and read only when their kept fragments are stale (pages/home.html).
+        context["treatments"] = SimpleLazyObject(lambda: Page.objects.published().for_listing())
+        context["cases"] = SimpleLazyObject(lambda: Case.objects.published().select_related("treatment")[:3])
         return context
 
 
