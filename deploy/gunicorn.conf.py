@@ -8,6 +8,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from gunicorn import glogging
+
 # Loopback by default: a proxy (deploy/nginx.conf) or a load balancer faces the internet.
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 
@@ -47,17 +49,32 @@ max_requests_jitter = 1000
 # time, level, logger, [request id], message.
 # Access lines are written by what faces the visitors: nginx (deploy/nginx.conf.template)
 # logs every request, its own cache hits included, buffered, with the request id Django
-# logs too. A line from gunicorn as well cost a cached page 15 % of its CPU, for requests
-# nginx already logged; GUNICORN_ACCESS_LOG=true writes them on stdout too (gunicorn alone).
+# logs too. GUNICORN_ACCESS_LOG=true has gunicorn write them on stdout too (gunicorn with
+# nothing in front). Off, they cost nothing: a line cost a cached page 15 % of its CPU,
+# and building the line's fields only to drop it another 12 % (Logger below).
 access_lines = os.environ.get("GUNICORN_ACCESS_LOG", "").lower() in ("1", "true", "yes", "on")
 access_log_format = '[%({x-request-id}o)s] %(h)s "%(r)s" %(s)s %(B)s %(M)sms'
+
+
+class Logger(glogging.Logger):
+    """gunicorn's logger, with access lines only when asked for. Given a logging config,
+    gunicorn's own builds each request's access fields (every header, the times) and hands
+    them to the access logger even when its level drops the line: A/B under load, cached
+    hits 0.39-0.45 -> 0.34-0.41 ms CPU per request."""
+
+    def access(self, resp, req, environ, request_time):
+        if access_lines:
+            super().access(resp, req, environ, request_time)
+
+
+logger_class = Logger
 logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
     "root": {"level": "INFO", "handlers": ["stdout"]},
     "loggers": {
         "gunicorn.error": {"level": "INFO", "handlers": ["stdout"], "propagate": False},
-        "gunicorn.access": {"level": "INFO" if access_lines else "WARNING", "handlers": ["stdout"], "propagate": False},
+        "gunicorn.access": {"level": "INFO", "handlers": ["stdout"], "propagate": False},
         # Django answers HEAD with the GET body and gunicorn drops it as it should, with a
         # warning each time (uptime checks send HEAD): nothing is wrong, so say nothing.
         "gunicorn.http.wsgi": {"level": "ERROR"},
