@@ -231,8 +231,10 @@ CONTENT_SECURITY_POLICY = {
 # Cache: local memory by default (one process only). Several workers or hosts must share
 # one: CACHE_URL=redis://host:6379/1 (Django's RedisCache) or pymemcache://host:11211.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    CACHES["default"]["BACKEND"] = "ops.cache.RedisCache"  # one client per pool (ops/cache.py)
+CACHES["default"]["BACKEND"] = {  # ops/cache.py: a Redis client per pool, file names worked out once
+    "django.core.cache.backends.redis.RedisCache": "ops.cache.RedisCache",
+    "django.core.cache.backends.filebased.FileBasedCache": "ops.cache.FileBasedCache",
+}.get(CACHES["default"]["BACKEND"], CACHES["default"]["BACKEND"])
 # What every page repeats (header, footer, the clinic's JSON-LD) and each gallery card,
 # rendered once per process and content version, and the rows a visit reads (a treatment
 # page's, a gallery page's cases: ops.pagecache.kept_until_next_change): the keys vary on

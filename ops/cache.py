@@ -7,9 +7,13 @@ of CPU per call, as much as the round trip itself, on a page cache hit. A redis.
 connection of its own (it takes one from its pool for each command, and the pool starts
 afresh in a forked worker), so one per pool may serve every call of the process.
 
-settings.CACHES uses this backend wherever CACHE_URL names Redis.
+settings.CACHES uses this backend wherever CACHE_URL names Redis, and FileBasedCache below
+wherever it names a folder.
 """
 
+import functools
+
+from django.core.cache.backends.filebased import FileBasedCache as DjangoFileBasedCache
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 from django.core.cache.backends.redis import RedisCacheClient
 
@@ -32,3 +36,13 @@ class RedisCache(DjangoRedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
+
+
+class FileBasedCache(DjangoFileBasedCache):
+    """Django's file cache, with the file of each recent key worked out once: the page cache
+    reads the content version on every request, and Django checks the key and hashes it to
+    a file name every time. Bounded, because page keys come from the URLs visitors ask for."""
+
+    def __init__(self, dir, params):
+        super().__init__(dir, params)
+        self._key_to_file = functools.lru_cache(maxsize=256)(self._key_to_file)

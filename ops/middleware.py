@@ -1,5 +1,5 @@
 import re
-import uuid
+import secrets
 
 from django.conf import settings
 
@@ -13,7 +13,8 @@ VALID_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 def incoming_request_id(meta):
     """The proxy's X-Request-ID when it looks like one, else a new id."""
     incoming = meta.get("HTTP_X_REQUEST_ID", "")
-    return incoming if VALID_REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
+    # 32 random hex digits, like a UUID's, at a third of uuid4()'s cost: every cached hit asks.
+    return incoming if VALID_REQUEST_ID.fullmatch(incoming) else secrets.token_hex(16)
 
 
 class RequestIdMiddleware:

@@ -224,7 +224,7 @@ def lookup(key, version=None):
     (and then kept here). The day counts too: photo authorizations expire by the day, so
     nothing cached yesterday is served today, whatever the backend's own expiry says.
     """
-    stamp = (version or cache.get(VERSION_KEY) or content_version(), timezone.localdate())
+    stamp = (version or cache.get(VERSION_KEY) or content_version(), today())
     now = time.time()
     page = local_pages.get(key, stamp, now)
     if page is None and (entry := cache.get(key)) is not None:
@@ -233,6 +233,22 @@ def lookup(key, version=None):
             return None, stamp
         local_pages.put(key, page)
     return page, stamp
+
+
+_day = (0.0, 0.0, None)  # this process's local day: (its start, its end, its date)
+
+
+def today():
+    """timezone.localdate(), worked out again only when the clock leaves the day it was
+    worked out for (either way: tests move the clock back): every hit asks for it."""
+    global _day
+    start, end, date = _day
+    if not start <= time.time() < end:
+        local = timezone.localtime()
+        midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+        date = local.date()
+        _day = (midnight.timestamp(), (midnight + timedelta(days=1)).timestamp(), date)
+    return date
 
 
 class CachedPage:

@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
 
-from ops.cache import RedisCache
+from ops.cache import FileBasedCache, RedisCache
 
 
 def test_the_redis_cache_builds_one_client_per_pool_not_one_per_call():
@@ -21,7 +21,7 @@ def test_the_redis_cache_builds_one_client_per_pool_not_one_per_call():
 
 @pytest.mark.parametrize("url, backend", [
     ("redis://127.0.0.1:6379/1", "ops.cache.RedisCache"),
-    ("filecache:///tmp/clinic-test-cache", "django.core.cache.backends.filebased.FileBasedCache"),
+    ("filecache:///tmp/clinic-test-cache", "ops.cache.FileBasedCache"),
     ("locmemcache://", "django.core.cache.backends.locmem.LocMemCache"),
 ])
 def test_a_redis_cache_url_gets_the_reusing_backend(url, backend):
@@ -30,3 +30,14 @@ def test_a_redis_cache_url_gets_the_reusing_backend(url, backend):
     out = subprocess.run([sys.executable, "-c", script], env=env, cwd=settings.BASE_DIR,
                          capture_output=True, text=True, check=True).stdout
     assert out.strip() == backend
+
+
+def test_the_file_cache_reads_each_key_from_its_own_file_as_another_process_left_it(tmp_path):
+    ours, theirs = FileBasedCache(str(tmp_path), {}), FileBasedCache(str(tmp_path), {})
+    for version in ("a", "b"):  # file names are remembered, values never are
+        ours.set("content-version", version)
+        ours.set("page:1", f"page {version}")
+        assert theirs.get("content-version") == version
+        assert theirs.get("page:1") == f"page {version}"
+    ours.delete("content-version")
+    assert theirs.get("content-version") is None

@@ -12,7 +12,7 @@ from django.db import close_old_connections
 from django.utils import timezone
 
 from clinic_site.wsgi import application
-from ops.pagecache import VERSION_KEY, CachedPage, LocalPages, page_key
+from ops.pagecache import VERSION_KEY, CachedPage, LocalPages, page_key, today
 from pages.models import ClinicSettings, Page
 from tests.factories import SectionFactory
 
@@ -131,6 +131,16 @@ def test_a_page_kept_in_this_process_ends_at_its_own_end_and_at_midnight(setting
         assert call(url)[1]["X-Page-Cache"] == "hit"
     with time_machine.travel(start.replace(hour=23, minute=59, second=59) + timedelta(seconds=2), tick=False):
         assert "X-Page-Cache" not in call(url)[1]  # a new day
+
+
+def test_the_day_of_the_stamp_follows_the_clock_across_midnight_both_ways():
+    evening = timezone.localtime().replace(hour=23, minute=59, second=59, microsecond=0)
+    with time_machine.travel(evening, tick=False):
+        assert today() == evening.date()
+    with time_machine.travel(evening + timedelta(seconds=2), tick=False):
+        assert today() == evening.date() + timedelta(days=1)
+    with time_machine.travel(evening, tick=False):
+        assert today() == evening.date()
 
 
 def test_pages_kept_in_a_process_stay_within_their_byte_budget():
