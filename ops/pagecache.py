@@ -182,9 +182,10 @@ def page_timeout(request):
     if change is not None and change <= now:  # that moment has passed: look for the next
         _memo.pop("visibility-change", None)
         change = per_content_version(request, "visibility-change", next_visibility_change)
-    midnight = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
-    change = min(change, midnight) if change else midnight
-    return max(1, min(settings.PAGE_CACHE_SECONDS, int((change - now).total_seconds())))
+    end = local_day()[1]  # the clinic's next midnight
+    if change is not None:
+        end = min(end, change.timestamp())
+    return max(1, min(settings.PAGE_CACHE_SECONDS, int(end - now.timestamp())))
 
 
 def set_accel_expires(response):
@@ -238,17 +239,21 @@ def lookup(key, version=None):
 _day = (0.0, 0.0, None)  # this process's local day: (its start, its end, its date)
 
 
-def today():
-    """timezone.localdate(), worked out again only when the clock leaves the day it was
-    worked out for (either way: tests move the clock back): every hit asks for it."""
+def local_day():
+    """The clinic's current day as (its start, its end, its date), start and end as
+    timestamps; worked out again only when the clock leaves it (either way: tests move the
+    clock back). Every hit asks for the date; cached copies end at the day's end."""
     global _day
-    start, end, date = _day
-    if not start <= time.time() < end:
+    if not _day[0] <= time.time() < _day[1]:
         local = timezone.localtime()
         midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
-        date = local.date()
-        _day = (midnight.timestamp(), (midnight + timedelta(days=1)).timestamp(), date)
-    return date
+        _day = (midnight.timestamp(), (midnight + timedelta(days=1)).timestamp(), local.date())
+    return _day
+
+
+def today():
+    """timezone.localdate(), without its time zone conversion on every hit."""
+    return local_day()[2]
 
 
 class CachedPage:

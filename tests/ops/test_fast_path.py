@@ -12,7 +12,7 @@ from django.db import close_old_connections
 from django.utils import timezone
 
 from clinic_site.wsgi import application
-from ops.pagecache import VERSION_KEY, CachedPage, LocalPages, page_key, today
+from ops.pagecache import VERSION_KEY, CachedPage, LocalPages, page_key, page_timeout, today
 from pages.models import ClinicSettings, Page
 from tests.factories import SectionFactory
 
@@ -141,6 +141,13 @@ def test_the_day_of_the_stamp_follows_the_clock_across_midnight_both_ways():
         assert today() == evening.date() + timedelta(days=1)
     with time_machine.travel(evening, tick=False):
         assert today() == evening.date()
+
+
+def test_a_cached_copy_ends_at_the_clinics_midnight_however_long_copies_may_last(settings, rf):
+    settings.PAGE_CACHE_SECONDS = 24 * 3600
+    evening = timezone.localtime().replace(hour=23, minute=59, second=0, microsecond=0)
+    with time_machine.travel(evening, tick=False):
+        assert page_timeout(rf.get("/")) == 60
 
 
 def test_pages_kept_in_a_process_stay_within_their_byte_budget():
