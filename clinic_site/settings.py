@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "simple_history",
     "csp",
     "axes",
+    "publishing",
     "pages",
     "gallery",
     "consultations",
@@ -72,8 +73,8 @@ INSTALLED_APPS = [
 ]
 
 # Apps whose rows make up the public pages: any save or delete in them moves the content
-# version, so every cached page on every worker is stale at once (ops/pagecache.py), and
-# backup_site saves them.
+# version, so every cached page on every worker is stale at once (publishing/versions.py),
+# and backup_site saves them.
 CONTENT_APPS = ["pages", "gallery"]
 # Consultation requests are backed up too: losing a patient's request is worse than keeping
 # it in an owner-only archive (the retention command still deletes old ones).
@@ -82,8 +83,8 @@ BACKUP_LABELS = [*CONTENT_APPS, "consultations", "auth.group", "auth.user"]
 MIDDLEWARE = [
     "ops.middleware.RequestIdMiddleware",
     # Early on purpose: a cached page is answered here, without the rest of the stack, and
-    # what it stores has every header the middleware below adds. A page is only ever
-    # stored for the scheme it was rendered in, so SSL redirects still happen below.
+    # what it stores has every header the middleware below adds. A page is keyed on the
+    # scheme it was rendered in, so SSL redirects still happen below.
     "ops.pagecache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -156,8 +157,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # Internationalization
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env("DJANGO_TIME_ZONE", default="America/Los_Angeles")
-# One language (English): without the translation machinery, every {% url %}, reverse()
-# and number in a template skips a per-request language lookup (0.6 ms of 5 on a treatment page).
+# English only for now: the site has no translations yet.
 USE_I18N = False
 USE_TZ = True
 
@@ -175,7 +175,8 @@ PRIVATE_MEDIA_ROOT = Path(env("DJANGO_PRIVATE_MEDIA_ROOT", default=str(BASE_DIR 
 PRIVATE_MEDIA_ACCEL_PREFIX = env("DJANGO_PRIVATE_MEDIA_ACCEL_PREFIX", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "ops.staticfiles.StaticFilesStorage"},
+    # Hashed names (cached by browsers for good) and compressed copies, served by WhiteNoise.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
 # Email: console in development; e.g. EMAIL_URL=smtp+tls://user:password@smtp.example.com:587
@@ -231,32 +232,10 @@ CONTENT_SECURITY_POLICY = {
 # Cache: local memory by default (one process only). Several workers or hosts must share
 # one: CACHE_URL=redis://host:6379/1 (Django's RedisCache) or pymemcache://host:11211.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
-CACHES["default"]["BACKEND"] = {  # ops/cache.py: a Redis client per pool, file names worked out once
-    "django.core.cache.backends.redis.RedisCache": "ops.cache.RedisCache",
-    "django.core.cache.backends.filebased.FileBasedCache": "ops.cache.FileBasedCache",
-}.get(CACHES["default"]["BACKEND"], CACHES["default"]["BACKEND"])
-# What every page repeats (header, footer, the clinic's JSON-LD) and each gallery card,
-# rendered once per process and content version, and the rows a visit reads (a treatment
-# page's, a gallery page's cases: ops.pagecache.kept_until_next_change): the keys vary on
-# the version, so a save anywhere makes them stale at once. Off under DEBUG, so `make run`
+# Anonymous GETs of public pages are kept until the next content change, scheduled change
+# or the clinic's midnight (ops/pagecache.py). Off by default under DEBUG, so `make run`
 # shows template edits at once.
-CACHES["template_fragments"] = {
-    "BACKEND": "django.core.cache.backends.dummy.DummyCache" if DEBUG else "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "template-fragments",
-    # A card is ~2 KB, a treatment page's row ~8 KB (Botox), a gallery page of 24 cases
-    # ~45 KB: a few MB at most.
-    "OPTIONS": {"MAX_ENTRIES": 1000},
-}
-# Anonymous GETs of public pages are kept this long at most; a content save makes them
-# stale at once, so this only bounds how late time-based publishing can show.
-# Off by default under DEBUG, so `make run` shows template edits at once.
 PAGE_CACHE = env.bool("DJANGO_PAGE_CACHE", default=not DEBUG)
-PAGE_CACHE_SECONDS = env.int("DJANGO_PAGE_CACHE_SECONDS", default=300)
-# Each process also keeps the pages it served, within this many bytes (ops/pagecache.py
-# LocalPages): a hit then reads only the content version from the shared cache. 512 KiB
-# holds some 30 pages; a worker rendering thousands of distinct URLs peaks at ~59 MiB with
-# it (58 MiB without, 60 MiB with 1 MiB): the budget for a worker is 60 MiB.
-PAGE_CACHE_MEMORY = env.int("DJANGO_PAGE_CACHE_MEMORY", default=512 * 1024)
 
 # Logs: one line per event on stdout, each with the request id (ops/logs.py).
 LOGGING = {

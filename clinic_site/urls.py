@@ -3,9 +3,8 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from ops.views import favicon, healthz, media
 from pages.sitemaps import sitemaps
-from ops.views import media
-from pages.views import favicon, healthz
 
 admin.site.site_header = "Clinic site administration"
 admin.site.site_title = "Clinic admin"

@@ -14,11 +14,10 @@ from gunicorn import glogging
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 
 # Sync workers: every request is short and nginx buffers slow clients. A request is CPU
-# work (rendering; a query waits ~0.1 ms on a nearby database), so one worker per core and
+# work (rendering; queries to a nearby database barely wait), so one worker per core and
 # one more to cover the waits. gunicorn's rule of thumb, 2 x cores + 1, is for requests
-# that wait: here the extra workers only take turns on the cores, and under load on 2
-# cores 5 workers spent 15-20% more CPU per request than 3. Past 8 a host is better spent
-# on another machine.
+# that wait: here extra workers only take turns on the cores. Past 8 a host is better
+# spent on another machine.
 workers = int(
     os.environ.get("WEB_CONCURRENCY")
     or os.environ.get("GUNICORN_WORKERS")
@@ -50,17 +49,15 @@ max_requests_jitter = 1000
 # Access lines are written by what faces the visitors: nginx (deploy/nginx.conf.template)
 # logs every request, its own cache hits included, buffered, with the request id Django
 # logs too. GUNICORN_ACCESS_LOG=true has gunicorn write them on stdout too (gunicorn with
-# nothing in front). Off, they cost nothing: a line cost a cached page 15 % of its CPU,
-# and building the line's fields only to drop it another 12 % (Logger below).
+# nothing in front). Off, they cost nothing (Logger below): nginx already wrote the line.
 access_lines = os.environ.get("GUNICORN_ACCESS_LOG", "").lower() in ("1", "true", "yes", "on")
 access_log_format = '[%({x-request-id}o)s] %(h)s "%(r)s" %(s)s %(B)s %(M)sms'
 
 
 class Logger(glogging.Logger):
     """gunicorn's logger, with access lines only when asked for. Given a logging config,
-    gunicorn's own builds each request's access fields (every header, the times) and hands
-    them to the access logger even when its level drops the line: A/B under load, cached
-    hits 0.39-0.45 -> 0.34-0.41 ms CPU per request."""
+    gunicorn's own writes them whatever `accesslog` says, building each request's fields
+    (every header, the times) even when the access logger's level drops the line."""
 
     def access(self, resp, req, environ, request_time):
         if access_lines:

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
-from pages.admin import PublicationCheckAdmin, PublicationCheckFilter
+from publishing.admin import PublicationCheckAdmin, PublicationCheckFilter
 
 from .models import CASE_BLOCKER_REASONS, Case, MarketingAuthorization
 

@@ -14,7 +14,7 @@ from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from pages.models import Page
-from pages.publishing import TODAY, CheckedPublishingQuerySet, PublishingManager, ScheduledPublishing, built_once
+from publishing.models import CheckedPublishingQuerySet, ScheduledPublishing
 
 from .images import (
     CleanPhoto,
@@ -57,9 +57,8 @@ CASE_BLOCKER_REASONS = [
 def case_blockers(today):
     """Why a case cannot be public on `today`, each reason with the rows it blocks.
 
-    `today` is a date, or pages.publishing.TODAY for the day each query runs: published()
-    uses that, so an authorization that expires or is revoked hides its cases at once,
-    with no cron job. Case.publication_blockers() answers the same for one case; a test
+    published() asks with the clinic's date at each call, so an authorization that
+    expires or is revoked hides its cases at once, with no cron job. Case.publication_blockers() answers the same for one case; a test
     keeps the two in step.
     """
     return {
@@ -199,10 +198,10 @@ class MarketingAuthorization(models.Model):
 class CaseQuerySet(CheckedPublishingQuerySet):
     @staticmethod
     def blockers():
-        # With today's date each time a query runs: a bulk update, a raw edit that
+        # With today's date each time a queryset is built: a bulk update, a raw edit that
         # skipped clean(), or an authorization that expired overnight still cannot put
         # a case on the site.
-        return case_blockers(TODAY)
+        return case_blockers(timezone.localdate())
 
     def for_treatment(self, page):
         return self.filter(treatment=page)
@@ -342,7 +341,7 @@ class Case(ScheduledPublishing):
     created_at = models.DateTimeField(auto_now_add=True, help_text="Filled in automatically.")
     updated_at = models.DateTimeField(auto_now=True, help_text="Filled in automatically.")
 
-    objects = PublishingManager.from_queryset(CaseQuerySet)()
+    objects = CaseQuerySet.as_manager()
     # Who changed what and when; the admin's History can revert a case.
     history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
@@ -444,7 +443,6 @@ class Case(ScheduledPublishing):
         return result
 
 
-@built_once
 def treatments_with_cases():
     """The public treatments with at least one public case: what the gallery filters by."""
     return Page.objects.published().filter(cases__in=Case.objects.published()).distinct()

@@ -1,37 +1,18 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView
 
-from ops.pagecache import kept_until_next_change
 from pages.models import Page
 
 from .models import Case, treatments_with_cases
 from .storage import private_storage
 
 
-class FirstPageCountsItself(Paginator):
-    """Django's Paginator without its COUNT query while every case fits on the first page,
-    as in most clinics' galleries: that page is read with one row more than it shows, and
-    when that row is missing, what came back is the count."""
-
-    def page(self, number):
-        if number != 1:
-            return super().page(number)
-        rows = list(self.object_list[: self.per_page + self.orphans + 1])
-        if len(rows) > self.per_page + self.orphans:
-            rows = rows[: self.per_page]  # more pages: counted with a query, as Django does
-        else:
-            self.count = len(rows)
-        return self._get_page(rows, 1, self)
-
-
 class CaseListView(ListView):
     """All published cases, or one treatment's when the URL names it."""
 
     paginate_by = 24
-    paginator_class = FirstPageCountsItself
     treatment = None
 
     def get(self, request, *args, **kwargs):
@@ -49,29 +30,6 @@ class CaseListView(ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(treatment=self.treatment, treatments=treatments_with_cases(), **kwargs)
-
-    def paginate_queryset(self, queryset, page_size):
-        # Each page's cases are kept like the treatment page's teaser, so a visit runs no
-        # query until the next change. A page number not found is never kept.
-        number = str(self.kwargs.get(self.page_kwarg) or self.request.GET.get(self.page_kwarg) or 1)
-        if not (number.isdigit() and len(number) <= 4):  # "last", or a 404
-            return super().paginate_queryset(queryset, page_size)
-
-        def read():
-            paginator, page, cases, _ = super(CaseListView, self).paginate_queryset(queryset, page_size)
-            treatments = {}
-            for case in cases:  # one copy of each treatment's row is kept, not one per case
-                case.treatment = treatments.setdefault(case.treatment_id, case.treatment)
-            return list(cases), paginator.count
-
-        treatment = self.treatment.pk if self.treatment else "all"
-        cases, count = kept_until_next_change(self.request, f"gallery-page:{treatment}:{number}", read)
-        paginator = self.get_paginator(
-            queryset, page_size, orphans=self.get_paginate_orphans(), allow_empty_first_page=self.get_allow_empty()
-        )
-        paginator.count = count  # as counted when the page was read: no COUNT query
-        page = paginator._get_page(cases, int(number), paginator)
-        return paginator, page, cases, page.has_other_pages()
 
 
 class CaseDetailView(DetailView):

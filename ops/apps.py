@@ -1,21 +1,6 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 
 class OpsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "ops"
-
-    def ready(self):
-        from . import pagecache
-
-        # A deliberate departure from STYLE.md's "no signals on our own models": the
-        # content version must move on *every* change of content, and admin deletes,
-        # cascades and loaddata never pass through our save() methods. The receivers
-        # filter on settings.CONTENT_APPS, so a new content app only needs listing there.
-        post_save.connect(pagecache.content_changed, dispatch_uid="ops-content-saved")
-        post_delete.connect(pagecache.content_changed, dispatch_uid="ops-content-deleted")
-        m2m_changed.connect(pagecache.content_changed, dispatch_uid="ops-content-m2m")
-        # A deploy runs migrate: pages cached by the old code (old templates, old static
-        # file names) must not outlive it.
-        post_migrate.connect(pagecache.bump_content_version, dispatch_uid="ops-migrated")

@@ -6,11 +6,12 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
+from publishing.admin import PublicationCheckAdmin, PublicationCheckFilter
+
+from .admin_tools import MoveButtonsInline, MovesInlineRows, markdown_preview
 from .drafts import create_draft, publish_draft
 from .history import restore_sections, version_end
 from .models import (
@@ -24,82 +25,6 @@ from .models import (
     Section,
 )
 from .views import PagePreviewView
-
-MOVE = "_move"  # the name of the inline rows' "Move up/down" buttons
-
-
-def move_row(row, siblings, *, up):
-    """Swap a row with its neighbour, then number all siblings 0, 1, 2…; False at either end."""
-    rows = list(siblings)
-    here = rows.index(row)
-    there = here - 1 if up else here + 1
-    if not 0 <= there < len(rows):
-        return False
-    rows[here], rows[there] = rows[there], rows[here]
-    for position, sibling in enumerate(rows):
-        if sibling.position != position:
-            sibling.position = position
-            sibling.save()  # one by one, so the change is in each row's history
-    return True
-
-
-class MoveButtonsInline:
-    """Inline rows get "Move up" and "Move down" buttons, so nobody has to type positions.
-
-    The buttons submit the whole change form (no JavaScript needed), so other edits on
-    the form are saved in the same click; MovesInlineRows does the move after saving.
-    """
-
-    @admin.display(description="Order")
-    def move_buttons(self, row):
-        if row is None or row.pk is None:
-            return "Save first; then it can be moved."
-        value = f"{row._meta.label_lower}:{row.pk}"
-        return format_html(
-            '<button type="submit" name="{name}" value="{value}:up" class="move-button">Move up</button> '
-            '<button type="submit" name="{name}" value="{value}:down" class="move-button">Move down</button>',
-            name=MOVE,
-            value=value,
-        )
-
-
-class MovesInlineRows:
-    """For a ModelAdmin whose inlines use MoveButtonsInline: moves the row whose button was pressed."""
-
-    save_on_top = True  # so pressing Enter in a field saves, rather than pressing a move button
-
-    class Media:
-        css = {"all": ["css/admin.css"]}
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        if MOVE not in request.POST:
-            return
-        label, _, rest = request.POST[MOVE].partition(":")  # "pages.section:12:up"
-        pk, _, direction = rest.partition(":")
-        for formset in formsets:
-            if formset.model._meta.label_lower == label and pk.isdigit():
-                siblings = formset.model._default_manager.filter(**{formset.fk.name: form.instance})
-                if (row := siblings.filter(pk=pk).first()) is None:
-                    continue  # deleted in the same submit
-                up = direction == "up"
-                if move_row(row, siblings, up=up):
-                    where = "up" if up else "down"
-                    self.message_user(request, f"Moved “{row}” {where}. Other changes on the form were saved too.")
-                else:
-                    self.message_user(request, f"“{row}” is already {'first' if up else 'last'}.", messages.WARNING)
-
-    def response_change(self, request, obj):
-        if MOVE in request.POST:
-            return redirect(request.path)  # back to the same form, to keep ordering
-        return super().response_change(request, obj)
-
-
-def markdown_preview(html):
-    """The stored, already sanitized HTML, framed so staff see what patients will read."""
-    if not html:
-        return "Nothing yet: save to see a preview."
-    return format_html('<div class="markdown-preview">{}</div>', mark_safe(html))
 
 
 class SectionInline(MoveButtonsInline, admin.StackedInline):
@@ -128,74 +53,6 @@ class ItemInline(MoveButtonsInline, admin.StackedInline):
 
     def get_fields(self, request, obj=None):
         return self.faq_fields if obj is not None and obj.is_faq else super().get_fields(request, obj)
-
-
-class PublicationCheckFilter(admin.SimpleListFilter):
-    """“Can be public” or one reason it cannot, for a PublicationCheckAdmin."""
-
-    title = "publication check"
-    parameter_name = "check"
-
-    def lookups(self, request, model_admin):
-        self.reasons = model_admin.blocker_reasons
-        return [("ok", "Can be public")] + [
-            (str(index), f"Blocked: {reason.split(':')[0].lower()}")
-            for index, reason in enumerate(self.reasons)
-        ]
-
-    def queryset(self, request, queryset):
-        if self.value() == "ok":
-            return queryset.exclude(queryset.blocked_q())
-        if self.value() is not None:
-            return queryset.blocked(self.reasons[int(self.value())])
-        return queryset
-
-
-class PublicationCheckAdmin(admin.ModelAdmin):
-    """The answer to “can this be public, and if not, why” as a column and a filter, and
-    publish actions that refuse what the model's clean() refuses, naming the reason.
-
-    Subclasses set `blocker_reasons`; the model has publication_blockers() and clean(),
-    its queryset blocked() and blocked_q().
-    """
-
-    blocker_reasons = []
-    actions = ["publish", "unpublish"]
-
-    @admin.display(description="Publication check")
-    def publication_check(self, obj):
-        if blockers := obj.publication_blockers():
-            return format_html("<strong>Blocked:</strong> {}", " ".join(blockers))
-        return "Can be public"
-
-    @admin.action(description="Publish selected %(verbose_name_plural)s")
-    def publish(self, request, queryset):
-        # One by one through clean() and save(): queryset.update() would skip the rules.
-        published = []
-        for obj in queryset:
-            obj.is_published = True
-            try:
-                obj.clean()
-            except ValidationError as error:
-                self.message_user(request, f"“{obj}” not published. {' '.join(error.messages)}", messages.ERROR)
-                continue
-            obj.save()
-            published.append(obj)
-            if blockers := obj.publication_blockers():
-                self.message_user(
-                    request, f"“{obj}” is published but stays hidden. {' '.join(blockers)}", messages.WARNING
-                )
-        if published:
-            self.message_user(request, f"{len(published)} {self.opts.verbose_name}(s) published.", messages.SUCCESS)
-
-    @admin.action(description="Unpublish selected %(verbose_name_plural)s")
-    def unpublish(self, request, queryset):
-        for obj in queryset:
-            obj.is_published = False
-            obj.save()
-        self.message_user(
-            request, f"{len(queryset)} {self.opts.verbose_name}(s) taken off the website.", messages.SUCCESS
-        )
 
 
 @admin.register(Page)

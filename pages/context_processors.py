@@ -1,24 +1,17 @@
-import functools
-
 from django.templatetags.static import static
 
-from ops.pagecache import content_version, page_timeout, per_content_version
+from publishing.versions import per_content_version
 
 from .models import ClinicSettings, Location, Physician
 
 
 def clinic(request):
-    """Put the clinic's facts (name, phone, notices, offices) in every template.
+    """Put the clinic's facts (name, phone, notices, offices, physicians) in every template.
 
-    They change rarely and appear on every page, so each process reads them once per
-    content version instead of once per request.
+    Every page shows them and only a save changes them, so they are kept per content
+    version instead of read at each request.
     """
     return {
-        "content_version": content_version(request),  # what {% cache %} fragments vary on
-        # How long a fragment that also follows the clock (a treatment list, the gallery's
-        # filter) may be kept: until the next scheduled change or midnight. A callable, so
-        # only templates that use it work it out.
-        "schedule_seconds": functools.partial(page_timeout, request),
         "clinic": per_content_version(request, "clinic", ClinicSettings.load),
         "locations": per_content_version(request, "locations", lambda: list(Location.objects.all())),
         "physicians": per_content_version(request, "physicians", lambda: list(Physician.objects.all())),

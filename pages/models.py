@@ -9,7 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from . import structured_data
 from .markup import render_markdown
-from .publishing import CheckedPublishingQuerySet, PublishingManager, ScheduledPublishing
+from publishing.models import CheckedPublishingQuerySet, ScheduledPublishing
 
 MARKDOWN_HELP = (
     "Plain text. Leave a blank line between paragraphs. **Two stars** make text bold, "
@@ -162,7 +162,7 @@ class Page(ScheduledPublishing):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = PublishingManager.from_queryset(PageQuerySet)()
+    objects = PageQuerySet.as_manager()
     history = HistoricalRecords(
         excluded_fields=["call_to_action_html", "sections_html", "faq_structured_data", "updated_at"]
     )

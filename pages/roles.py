@@ -5,8 +5,6 @@ migration grants its own share with `grant_to_editors`, so the group is complete
 fresh database and after every upgrade.
 """
 
-from django.contrib.auth.management import create_permissions
-
 EDITORS = "Editors"
 
 EDITOR_PERMISSIONS = {
@@ -45,24 +43,23 @@ EDITOR_PERMISSIONS = {
 
 def grant_to_editors(apps, app_label):
     """Give the Editors group `app_label`'s share of EDITOR_PERMISSIONS (used by migrations)."""
-    # On a fresh database permissions are only created after all migrations have run
-    # (post_migrate); create them now so the group can be given them. create_permissions
-    # skips app configs without a models module, which a migration's app registry lacks.
-    for app_config in apps.get_app_configs():
-        models_module = getattr(app_config, "models_module", None)
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = models_module
-
-    Group = apps.get_model("auth", "Group")
+    # On a fresh database Django creates permissions only after every migration has run
+    # (post_migrate), so the ones the group needs are created here; Django's own pass then
+    # finds them and adds only the rest.
+    ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
-    codenames = [
-        f"{action}_{model}" for model, actions in EDITOR_PERMISSIONS[app_label].items() for action in actions
-    ]
-    permissions = Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
-    assert permissions.count() == len(codenames), f"a permission of the Editors group is missing in {app_label}"
+    Group = apps.get_model("auth", "Group")
     group, _ = Group.objects.get_or_create(name=EDITORS)
-    group.permissions.add(*permissions)
+    for model_name, actions in EDITOR_PERMISSIONS[app_label].items():
+        model = apps.get_model(app_label, model_name)
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model_name)
+        for action in actions:
+            permission, _ = Permission.objects.get_or_create(
+                content_type=content_type,
+                codename=f"{action}_{model_name}",
+                defaults={"name": f"Can {action} {model._meta.verbose_name_raw}"},
+            )
+            group.permissions.add(permission)
 
 
 def remove_editors(apps, schema_editor):

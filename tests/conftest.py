@@ -1,10 +1,9 @@
 import pytest
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.test.utils import CaptureQueriesContext
 
-from ops.pagecache import bump_content_version
+from publishing.versions import bump_content_version
 
 
 @pytest.fixture(autouse=True)
@@ -23,7 +22,6 @@ def empty_cache():
     # Test rows are rolled back without a save announcing it: no page cached by one test
     # may answer in the next.
     cache.clear()
-    caches["template_fragments"].clear()
 
 
 @pytest.fixture
@@ -59,8 +57,8 @@ def editor_client(client, editor):
 @pytest.fixture
 def count_queries(client, settings):
     """The queries a GET of a URL runs with the page cache off, as (the first visit after a
-    content change, every visit after it). The first also reads the clinic's facts and
-    renders the kept fragments (header, cards...); those are then kept until the next change."""
+    content change, every visit after it). The first also reads the rows every page shows
+    (the clinic's settings, offices, physicians), kept until the next change."""
     settings.PAGE_CACHE = False
 
     def count(url):
@@ -72,18 +70,3 @@ def count_queries(client, settings):
         return len(first), len(then)
 
     return count
-
-
-@pytest.fixture
-def migrate(transactional_db):
-    """Move the test database to migration `targets` and get the models as they were then;
-    the test ends with the database back on the latest migrations."""
-
-    def migrate_to(targets):
-        executor = MigrationExecutor(connection)
-        executor.loader.build_graph()
-        executor.migrate(targets)
-        return executor.loader.project_state(targets).apps
-
-    yield migrate_to
-    migrate_to(MigrationExecutor(connection).loader.graph.leaf_nodes())

@@ -12,7 +12,7 @@ def grant(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("consultations", "0001_initial"),
-        ("pages", "0005_editors_group"),
+        ("pages", "0002_editors_group"),
     ]
 
     # Reversing leaves the group to pages' own migration, which deletes it.

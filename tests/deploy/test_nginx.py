@@ -115,12 +115,13 @@ def test_anonymous_page_views_are_served_from_the_cache(front):
     assert cache_hit(front + page.get_absolute_url())
 
 
-def access_log(run_dir, containing, timeout=5):
-    """nginx's access log once it holds `containing` (nginx writes it every second)."""
+def access_log(run_dir, *containing, timeout=5):
+    """nginx's access log once it holds each of `containing` (each nginx worker writes its
+    own buffer every second)."""
     deadline = time.monotonic() + timeout
     while True:
         log = (run_dir / "access.log").read_text() if (run_dir / "access.log").exists() else ""
-        if containing in log or time.monotonic() > deadline:
+        if all(text in log for text in containing) or time.monotonic() > deadline:
             return log
         time.sleep(0.1)
 
@@ -131,7 +132,7 @@ def test_every_request_is_logged_once_with_the_id_it_was_answered_with(front, tm
     while "HIT" not in ids:
         with urllib.request.urlopen(front + url, timeout=5) as response:
             ids.setdefault(response.headers["X-Cache-Status"], response.headers["X-Request-ID"])
-    log = access_log(tmp_path, ids["HIT"])
+    log = access_log(tmp_path, ids["MISS"], ids["HIT"])
     assert f'[{ids["MISS"]}] 127.0.0.1 "GET {url} HTTP/1.1" 200' in log
     assert f'[{ids["HIT"]}] 127.0.0.1 "GET {url} HTTP/1.1" 200' in log
     line = next(line for line in log.splitlines() if ids["HIT"] in line)

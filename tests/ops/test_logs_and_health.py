@@ -51,7 +51,7 @@ class BrokenConnection:
 
 
 def test_healthz_answers_503_naming_the_database_when_it_is_down(client, monkeypatch, log_lines):
-    monkeypatch.setattr("pages.views.connection", BrokenConnection())
+    monkeypatch.setattr("ops.views.connection", BrokenConnection())
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.content == b"database down"

@@ -1,11 +1,23 @@
-import pytest
-from django.core.cache import cache
+from datetime import timedelta
 
-from ops.pagecache import VERSION_KEY, content_version
-from pages.models import ClinicSettings
+import pytest
+import time_machine
+from django.core.cache import cache
+from django.test import RequestFactory
+from django.utils import timezone
+
+from ops.pagecache import page_timeout
+from pages.models import ClinicSettings, Page, Section
+from pages.views import PageDetailView
+from publishing.versions import VERSION_KEY, content_version
 from tests.factories import PageFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def clinic_settings():
+    ClinicSettings.load()  # as on a live site: created during a first visit, it is a content change
 
 
 def test_an_anonymous_page_is_answered_from_the_cache_the_second_time(client, django_assert_num_queries):
@@ -116,3 +128,75 @@ def test_a_host_outside_allowed_hosts_is_refused_every_time(client):
     page = PageFactory()
     for _ in range(2):
         assert client.get(page.get_absolute_url(), headers={"Host": "evil.example"}).status_code == 400
+
+
+def test_a_cached_page_comes_back_whole_with_every_header(client):
+    page = SectionFactory(body="Quick and easy.").page
+    first = client.get(page.get_absolute_url())
+    again = client.get(page.get_absolute_url())
+    assert again["X-Page-Cache"] == "hit"
+    assert again.content == first.content and b"Quick and easy." in again.content
+    for header in ["Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options",
+                   "Referrer-Policy", "Permissions-Policy", "ETag"]:
+        assert again[header] == first[header]
+    assert again["X-Request-ID"] != first["X-Request-ID"]
+
+
+def test_a_page_cached_by_one_process_is_stale_once_another_moves_the_version(client):
+    section = SectionFactory(body="Old sentence.")
+    url = section.page.get_absolute_url()
+    client.get(url)
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    # Another worker or host saves: the shared version moves, this process hears nothing.
+    Page.objects.filter(pk=section.page_id).update(summary="New sentence.")
+    cache.set(VERSION_KEY, "moved-elsewhere", None)
+
+    response = client.get(url)
+    assert "X-Page-Cache" not in response
+    assert b"New sentence." in response.content
+
+
+def test_a_cached_page_ends_at_the_clinics_midnight(client):
+    url = SectionFactory().page.get_absolute_url()
+    evening = timezone.localtime().replace(hour=23, minute=59, second=0, microsecond=0)
+    with time_machine.travel(evening, tick=False):
+        client.get(url)
+        assert client.get(url)["X-Page-Cache"] == "hit"
+        assert page_timeout(RequestFactory().get(url)) == 60
+    with time_machine.travel(evening + timedelta(seconds=61), tick=False):
+        assert "X-Page-Cache" not in client.get(url)  # a new day
+
+
+def test_a_cached_page_ends_when_a_scheduled_page_appears(client):
+    ClinicSettings.load()
+    noon = timezone.localtime().replace(hour=12, minute=0, second=0, microsecond=0)
+    with time_machine.travel(noon, tick=False):
+        PageFactory(title="Fillers", publish_from=noon + timedelta(minutes=5))
+        client.get("/treatments/")
+        assert client.get("/treatments/")["X-Page-Cache"] == "hit"
+        assert page_timeout(RequestFactory().get("/treatments/")) == 300
+    with time_machine.travel(noon + timedelta(minutes=5, seconds=1), tick=False):
+        response = client.get("/treatments/")
+        assert "X-Page-Cache" not in response
+        assert "Fillers" in response.content.decode()
+        # The next scheduled change is looked up again: none is due now, so midnight.
+        assert page_timeout(RequestFactory().get("/treatments/")) > 11 * 3600
+
+
+def test_a_page_rendered_while_a_save_happens_is_not_kept_as_the_new_content(client, monkeypatch):
+    section = SectionFactory(body="Softer frown lines.")
+    url = section.page.get_absolute_url()
+    render = PageDetailView.get_context_data
+
+    def edited_during_the_visit(view, **kwargs):
+        context = render(view, **kwargs)  # the page's row is read: then staff save
+        Section.objects.filter(pk=section.pk).update(body_html="<p>Smoother forehead.</p>")
+        Page.objects.get(pk=section.page_id).save()
+        return context
+
+    monkeypatch.setattr(PageDetailView, "get_context_data", edited_during_the_visit)
+    assert "Softer frown lines." in client.get(url).content.decode()
+    monkeypatch.undo()
+    response = client.get(url)
+    assert "X-Page-Cache" not in response
+    assert "Smoother forehead." in response.content.decode()

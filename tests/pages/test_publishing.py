@@ -6,7 +6,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 
 from pages.models import ClinicSettings, Page
-from pages.publishing import next_visibility_change
+from publishing.models import next_visibility_change
 from tests.factories import PageFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,16 +37,6 @@ def test_a_page_disappears_at_its_hide_from_time(client):
 
 
 @time_machine.travel(NOON, tick=False)
-def test_a_published_query_reads_the_clock_when_it_runs_not_when_it_was_built():
-    # Page.objects.published() is built once per process (PublishingManager).
-    page = PageFactory(publish_from=NOON + HOUR)
-    published = Page.objects.published()
-    assert page not in published.all()
-    with time_machine.travel(NOON + HOUR, tick=False):
-        assert page in published.all()
-
-
-@time_machine.travel(NOON, tick=False)
 def test_a_scheduled_page_joins_the_treatment_list_at_its_time(client):
     PageFactory(title="Spring peel", publish_from=NOON + HOUR)
     assert "Spring peel" not in client.get("/treatments/").content.decode()
@@ -55,9 +45,7 @@ def test_a_scheduled_page_joins_the_treatment_list_at_its_time(client):
 
 
 @pytest.mark.parametrize("url", ["/", "/treatments/"])
-def test_a_scheduled_page_joins_the_kept_list_at_its_time_with_the_page_cache_off(client, settings, url):
-    # The list's HTML is kept per content version ({% cache schedule_seconds %}), no longer
-    # than the next scheduled change.
+def test_a_scheduled_page_joins_the_list_at_its_time_with_the_page_cache_off(client, settings, url):
     settings.PAGE_CACHE = False
     with time_machine.travel(NOON, tick=False):
         ClinicSettings.load()  # created now, not during the first visit (a content change)

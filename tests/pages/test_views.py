@@ -105,7 +105,7 @@ def test_the_detail_page_runs_at_most_4_queries_and_no_more_with_3_times_the_con
     add_botox_like_content(page, 2)
     thrice = count_queries(page.get_absolute_url())
     assert once == thrice
-    assert thrice[1] <= 4  # the page and its teaser are kept until the next change: 0
+    assert thrice[1] <= 4  # the page with its safety information, its teaser's cases
 
 
 def add_clinic_content(times):

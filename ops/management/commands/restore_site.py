@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils._os import safe_join
 
 from ops.backup import CONTENT_NAME, file_roots
-from ops.pagecache import bump_content_version
+from publishing.versions import bump_content_version
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""Editors may manage cases and file photo authorizations (see pages/roles.py)."""
+"""Editors may add and edit cases and file authorizations (see pages/roles.py)."""
 
 from django.db import migrations
 
@@ -11,8 +11,8 @@ def grant(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("gallery", "0005_schedule_and_history"),
-        ("pages", "0005_editors_group"),
+        ("gallery", "0001_initial"),
+        ("pages", "0002_editors_group"),
     ]
 
     # Reversing leaves the group to pages' own migration, which deletes it.
