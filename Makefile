@@ -6,7 +6,7 @@ PORT ?= 8000
 # Only root can apt-get; elsewhere use sudo when it exists.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 
-.PHONY: run serve test test-fast bench chromium java nginx migrate clean
+.PHONY: run setup serve test test-fast bench chromium java nginx migrate clean
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { rm -rf $(VENV); \
@@ -20,23 +20,36 @@ $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
 	@touch $@
 
 # Serve the site with demo content on SQLite at http://127.0.0.1:$(PORT)/
-run: $(VENV)/.installed
-	DJANGO_DEBUG=true $(PY) manage.py migrate --noinput
-	DJANGO_DEBUG=true $(PY) manage.py load_demo_content --if-empty
-	@echo "Staff accounts: DJANGO_DEBUG=true $(PY) manage.py create_editor NAME EMAIL (an editor; see README)"
-	DJANGO_DEBUG=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
+run: setup
+	@echo "Staff accounts: $(PY) manage.py create_editor NAME EMAIL (an editor; see README)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Everything `make run` does before serving; tests/test_readme_commands.py runs it alone.
+setup: $(VENV)/.installed .env
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo_content --if-empty
+
+# A development .env when there is none (git ignores it; an existing one is left alone):
+# DEBUG on and a secret key of its own, so every manage.py command in the README works
+# as written, with no variables to set. Owner-only, since it holds a key.
+.env:
+	@key=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))') && umask 077 && \
+	  printf '%s\n' "# Written by make run for local development; never use these values in production." \
+	    DJANGO_DEBUG=true "DJANGO_SECRET_KEY=$$key" > $@.tmp && mv $@.tmp $@
+	@echo "make: wrote $@ for local development (DJANGO_DEBUG=true, a new DJANGO_SECRET_KEY)."
 
 # Production mode: DEBUG off, hashed and compressed static files served by WhiteNoise,
 # gunicorn with deploy/gunicorn.conf.py on GUNICORN_BIND (default 127.0.0.1:$(PORT)).
-# Needs DJANGO_SECRET_KEY in the environment or .env; see README "Production".
+# Needs DJANGO_SECRET_KEY in the environment or .env (docs/deploy.md); DEBUG stays off
+# even when make run's .env turns it on.
 serve: $(VENV)/.installed
 	@[ -n "$$DJANGO_SECRET_KEY" ] || grep -qs '^DJANGO_SECRET_KEY=.' .env || { \
 	  echo "make serve: DJANGO_SECRET_KEY is not set. Set it in the environment or in .env, e.g.:"; \
 	  echo "  echo DJANGO_SECRET_KEY=$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))') >> .env"; \
 	  exit 1; }
-	$(PY) manage.py collectstatic --noinput -v 0
-	$(PY) manage.py migrate --noinput -v 0
-	GUNICORN_BIND=$${GUNICORN_BIND:-127.0.0.1:$(PORT)} $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py clinic_site.wsgi
+	DJANGO_DEBUG=false $(PY) manage.py collectstatic --noinput -v 0
+	DJANGO_DEBUG=false $(PY) manage.py migrate --noinput -v 0
+	DJANGO_DEBUG=false GUNICORN_BIND=$${GUNICORN_BIND:-127.0.0.1:$(PORT)} $(VENV)/bin/gunicorn -c deploy/gunicorn.conf.py clinic_site.wsgi
 
 # Debian's Chromium for the browser tests (Playwright never downloads a browser here).
 chromium:
@@ -61,8 +74,9 @@ java:
 	@command -v java >/dev/null || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless; }
 
-# The test client and live_server speak plain http on loopback.
-TEST_ENV := DJANGO_SECRET_KEY=test-only-not-secret DJANGO_SECURE_SSL_REDIRECT=false
+# The test client and live_server speak plain http on loopback. make run's .env says
+# DJANGO_DEBUG=true and settings.py reads it (real variables win), so the tests say false.
+TEST_ENV := DJANGO_DEBUG=false DJANGO_SECRET_KEY=test-only-not-secret DJANGO_SECURE_SSL_REDIRECT=false
 
 # Every test, browser tests included.
 test: $(VENV)/.installed-test chromium java nginx node_modules/.package-lock.json

@@ -188,7 +188,7 @@ CONSULTATION_RETENTION_DAYS = env.int("CONSULTATION_RETENTION_DAYS", default=180
 CONSULTATION_RATE_LIMIT = env.int("CONSULTATION_RATE_LIMIT", default=5)  # requests per IP per hour
 WHITENOISE_MAX_AGE = 3600  # unhashed names only; hashed ones are cached for ten years
 # Serve MEDIA_ROOT from Django (image types only, nosniff) when no proxy or object store
-# does it: fine for one small server; nginx's alias is faster (README, "Production").
+# does it: fine for one small server; nginx's alias is faster (docs/deploy.md).
 SERVE_MEDIA = env.bool("DJANGO_SERVE_MEDIA", default=DEBUG)
 # Uploads in S3-compatible object storage, shared by every server, when a bucket is set.
 if env("DJANGO_S3_BUCKET", default=""):

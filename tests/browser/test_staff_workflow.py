@@ -79,7 +79,7 @@ def test_the_page_form_as_editors_see_it(page, live_server, editor_login, tmp_pa
     page.get_by_role("link", name="Botox", exact=True).click()
     expect(page.get_by_role("button", name="Create a draft of this page")).to_be_visible()
     expect(page.get_by_role("button", name="Move down").first).to_be_visible()
-    # UPDATE_SCREENSHOTS=1 refreshes the picture in the README; otherwise it is only taken.
+    # UPDATE_SCREENSHOTS=1 refreshes the picture in docs/content.md; otherwise it is only taken.
     target = SCREENSHOT if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path / "admin-page.png"
     page.screenshot(path=str(target), clip={"x": 0, "y": 0, "width": 1200, "height": 2000}, full_page=True)
     Image.open(target).quantize(colors=64).save(target, optimize=True)  # a few dozen KB in git

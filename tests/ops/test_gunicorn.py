@@ -25,6 +25,7 @@ def site_env(tmp_path_factory):
     base = tmp_path_factory.mktemp("deployed")
     env = {name: value for name, value in os.environ.items() if not name.startswith("DJANGO_")}
     env.update(
+        DJANGO_DEBUG="false",  # whatever a developer's .env says
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_SECURE_SSL_REDIRECT="false",  # plain http on loopback
         DJANGO_SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto",

@@ -19,6 +19,7 @@ def fast_hashing(settings):
 
 PRODUCTION_ENV = {
     **{name: value for name, value in os.environ.items() if not name.startswith("DJANGO_")},
+    "DJANGO_DEBUG": "false",  # whatever a developer's .env says
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
     "DJANGO_ALLOWED_HOSTS": "clinic.example.com",
 }

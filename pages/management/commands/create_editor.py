@@ -1,7 +1,7 @@
 """Create (or update) a staff account in the "Editors" group: content, not accounts.
 
 `createsuperuser` would give full power over users and permissions; editors get only
-what the Editors group allows (see pages/migrations/0005_editors_group.py).
+what the Editors group allows (see pages/roles.py).
 """
 
 import getpass
