@@ -1,9 +1,10 @@
 """Reference servers that `make bench` measures beside the site, on the same machine in the
-same run, so its figures can be read against the issue's (measured on another machine):
+same run: the app tier's CPU targets are set against them (bench/run.py), so they hold on
+any machine.
 
 - `bare`: a Django view that runs one query and renders the saved Botox HTML as a
-  template, behind `startproject`'s middleware;
-- `cache_page`: the same view under Django's cache_page;
+  template, behind `startproject`'s middleware (the page cache off tier's yardstick);
+- `cache_page`: the same view under Django's cache_page (the page cache on tier's);
 - `gunicorn_alone`: a WSGI callable that returns the same bytes without Django: the least
   any page served by these gunicorn settings can cost.
 

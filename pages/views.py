@@ -28,7 +28,7 @@ class PageDetailView(DetailView):
         return Page.objects.published().with_content()
 
     def get_context_data(self, **kwargs):
-        cases = Case.objects.published().for_treatment(self.object).select_related("treatment")[:3]
+        cases = self.object.cases.published()[:3]  # each case's treatment is this page: no join
         return super().get_context_data(cases=cases, **kwargs)
 
 
