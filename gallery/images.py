@@ -15,7 +15,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
-from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError, features
 
 from .storage import private_storage
 
@@ -25,7 +25,9 @@ MAX_PIXELS = 40_000_000  # e.g. 8000 x 5000: more than any phone or clinic camer
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP")
 RENDITION_WIDTHS = (480, 1200)
 RENDITION_FORMATS = (
-    # (format, extension, content type, encoder options)
+    # (format, extension, content type, encoder options), smallest files first: browsers
+    # take the first <source> they can show.
+    *([("AVIF", "avif", "image/avif", {"quality": 55, "speed": 9})] if features.check("avif") else []),
     ("WEBP", "webp", "image/webp", {"quality": 80, "method": 4}),
     ("JPEG", "jpg", "image/jpeg", {"quality": 82, "optimize": True, "progressive": True}),
 )
@@ -110,9 +112,9 @@ def strip(image):
     return clean
 
 
-def save_renditions(image, storage=private_storage):
+def save_renditions(image, storage=private_storage, folder="gallery/renditions", widths=RENDITION_WIDTHS):
     """Write the web sizes of a clean picture under random names; return their facts."""
-    widths = sorted({min(width, image.width) for width in RENDITION_WIDTHS})
+    widths = sorted({min(width, image.width) for width in widths})
     renditions = []
     for width in widths:
         height = max(1, round(image.height * width / image.width))
@@ -121,7 +123,7 @@ def save_renditions(image, storage=private_storage):
         for fmt, extension, content_type, options in RENDITION_FORMATS:
             buffer = io.BytesIO()
             resized.save(buffer, fmt, **options)
-            name = storage.save(f"gallery/renditions/{secrets.token_urlsafe(16)}.{extension}", ContentFile(buffer.getvalue()))
+            name = storage.save(f"{folder}/{secrets.token_urlsafe(16)}.{extension}", ContentFile(buffer.getvalue()))
             renditions.append(
                 {
                     "name": name,
@@ -132,6 +134,31 @@ def save_renditions(image, storage=private_storage):
                 }
             )
     return renditions
+
+
+class Picture:
+    """Renditions as a <picture> shows them (templates/includes/_picture.html): a srcset
+    per type, the largest JPEG as the fallback, its size for width and height."""
+
+    def __init__(self, renditions, url, alt=""):
+        self.alt = alt
+        by_type = {}
+        for rendition in renditions:
+            by_type.setdefault(rendition["type"], []).append((url(rendition["name"]), rendition))
+        self.avif_srcset = srcset(by_type.get("image/avif", []))
+        self.webp_srcset = srcset(by_type.get("image/webp", []))
+        self.jpeg_srcset = srcset(by_type.get("image/jpeg", []))
+        jpegs = by_type.get("image/jpeg") or [("", {"width": 0, "height": 0})]
+        self.src, largest = jpegs[-1]
+        self.thumbnail = jpegs[0][0]
+        self.width, self.height = largest["width"], largest["height"]
+
+    def __bool__(self):
+        return bool(self.src)
+
+
+def srcset(candidates):
+    return ", ".join(f"{url} {rendition['width']}w" for url, rendition in candidates)
 
 
 def validate_upload_size(upload):
@@ -183,6 +210,22 @@ class PrivateFileField(models.FileField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{**kwargs, "form_class": self.form_field_class, "widget": self.form_widget})
+
+
+class PublicPhotoField(models.FileField):
+    """A picture of the clinic (never a patient) kept as a clean master in public storage;
+    forms run it through the pipeline."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("upload_to", public_master_path)
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{**kwargs, "form_class": PhotoFormField, "widget": PhotoInput})
+
+
+def public_master_path(instance, filename):
+    return f"site/masters/{secrets.token_urlsafe(16)}{PurePath(filename).suffix.lower()}"
 
 
 class PhotoField(PrivateFileField):

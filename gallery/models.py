@@ -19,6 +19,7 @@ from publishing.models import CheckedPublishingQuerySet, ScheduledPublishing
 from .images import (
     CleanPhoto,
     PhotoField,
+    Picture,
     PrivateFileField,
     clean_photo,
     save_renditions,
@@ -195,6 +196,12 @@ class MarketingAuthorization(models.Model):
         return result
 
 
+SUBJECT_NOTICES = {
+    "model": "Model — not a patient",
+    "illustration": "Illustration — not a photo of a patient",
+}
+
+
 class CaseQuerySet(CheckedPublishingQuerySet):
     @staticmethod
     def blockers():
@@ -211,31 +218,16 @@ class CaseQuerySet(CheckedPublishingQuerySet):
         return self if user.has_perm("gallery.view_case") else self.published()
 
 
-class Photo:
-    """One side of a case as a template shows it: alt text and prepared srcsets."""
+class Photo(Picture):
+    """One side of a case as a template shows it: its label, alt text and srcsets."""
 
     def __init__(self, case, side):
+        super().__init__(
+            getattr(case, f"{side}_renditions"),
+            lambda name: case.images_url + name.rsplit("/", 1)[-1],
+            alt=getattr(case, f"{side}_alt"),
+        )
         self.label = side.capitalize()
-        self.is_model = case.is_model
-        self.alt = getattr(case, f"{side}_alt")
-        renditions = getattr(case, f"{side}_renditions")
-        by_type = {}
-        for rendition in renditions:
-            url = case.images_url + rendition["name"].rsplit("/", 1)[-1]
-            by_type.setdefault(rendition["type"], []).append((url, rendition))
-        self.webp_srcset = srcset(by_type.get("image/webp", []))
-        self.jpeg_srcset = srcset(by_type.get("image/jpeg", []))
-        jpegs = by_type.get("image/jpeg") or [("", {"width": 0, "height": 0})]
-        self.src, largest = jpegs[-1]
-        self.thumbnail = jpegs[0][0]
-        self.width, self.height = largest["width"], largest["height"]
-
-    def __bool__(self):
-        return bool(self.src)
-
-
-def srcset(candidates):
-    return ", ".join(f"{url} {rendition['width']}w" for url, rendition in candidates)
 
 
 class Case(ScheduledPublishing):
@@ -319,11 +311,19 @@ class Case(ScheduledPublishing):
         help_text="Tick when the patient could be recognized in either photo (e.g. a full face). "
         "The authorization must then allow an identifiable face.",
     )
-    is_model = models.BooleanField(
-        "model, not a patient",
-        default=False,
-        help_text="Tick when the person photographed is a model rather than a patient of the "
-        "clinic. Each photo then carries a “Model — not a patient” label.",
+
+    class Subject(models.TextChoices):
+        PATIENT = "patient", "A patient of the clinic"
+        MODEL = "model", "A model, not a patient"
+        ILLUSTRATION = "illustration", "An illustration, not a photo of a person"
+
+    subject = models.CharField(
+        "who the photos show",
+        max_length=12,
+        choices=Subject,
+        default=Subject.PATIENT,
+        help_text="For a model or an illustration, the photos carry a notice saying so, right "
+        "under them (California B&P 651: a model must be named as such on the image).",
     )
     unaltered_attested_by = models.CharField(
         "photos unaltered: confirmed by",
@@ -378,6 +378,11 @@ class Case(ScheduledPublishing):
     @cached_property
     def after(self):
         return Photo(self, "after")
+
+    @property
+    def subject_notice(self):
+        """What patients read under the photos when they do not show a patient."""
+        return SUBJECT_NOTICES.get(self.subject, "")
 
     def rendition(self, name):
         """The stored facts of one of this case's renditions, by file name, or None."""

@@ -11,7 +11,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from publishing.admin import PublicationCheckAdmin, PublicationCheckFilter
 
-from .admin_tools import MoveButtonsInline, MovesInlineRows, markdown_preview
+from .admin_tools import IllustratedAdmin, MoveButtonsInline, MovesInlineRows, markdown_preview
 from .drafts import create_draft, publish_draft
 from .history import restore_sections, version_end
 from .models import (
@@ -56,7 +56,7 @@ class ItemInline(MoveButtonsInline, admin.StackedInline):
 
 
 @admin.register(Page)
-class PageAdmin(MovesInlineRows, PublicationCheckAdmin, SimpleHistoryAdmin):
+class PageAdmin(IllustratedAdmin, MovesInlineRows, PublicationCheckAdmin, SimpleHistoryAdmin):
     list_display = ["title", "on_the_site", "publication_check", "updated_at"]
     list_filter = ["is_published", PublicationCheckFilter]
     search_fields = ["title", "summary", "sections__heading", "sections__body"]
@@ -68,6 +68,13 @@ class PageAdmin(MovesInlineRows, PublicationCheckAdmin, SimpleHistoryAdmin):
     object_history_form_template = "admin/pages/page/object_history_form.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary"]}),
+        (
+            "Image",
+            {
+                "description": "Optional: shown on the treatment's card and at the top of its page.",
+                "fields": ["image_preview", "image", "image_alt"],
+            },
+        ),
         (
             "Publishing",
             {
@@ -242,16 +249,16 @@ class SafetyInformationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Physician)
-class PhysicianAdmin(admin.ModelAdmin):
+class PhysicianAdmin(IllustratedAdmin, admin.ModelAdmin):
     list_display = ["name", "specialty", "position"]
     fieldsets = [
         (None, {"fields": ["name", "credentials", "specialty", "bio", "position"]}),
-        ("Portrait", {"fields": ["photo", "photo_alt"], "description": "Optional. Never a patient photo."}),
+        ("Portrait", {"fields": ["image_preview", "image", "image_alt"], "description": "Optional."}),
     ]
 
 
 @admin.register(Location)
-class LocationAdmin(admin.ModelAdmin):
+class LocationAdmin(IllustratedAdmin, admin.ModelAdmin):
     list_display = ["name", "city", "phone", "position"]
     fieldsets = [
         (None, {"fields": ["name", "street_address", "city", "region", "postal_code", "phone", "position"]}),
@@ -259,14 +266,25 @@ class LocationAdmin(admin.ModelAdmin):
             "Opening hours",
             {
                 "fields": ["hours", "opening_hours"],
-                "description": "Leave both empty while the hours are not known: the site says “Call for hours”.",
+                "description": "Leave both empty while the hours are not known: the site leaves them "
+                "out, or asks patients to call when the office or the clinic has a phone number.",
             },
         ),
+        ("Photo", {"fields": ["image_preview", "image", "image_alt"], "description": "Optional: the office or its street."}),
     ]
 
 
 @admin.register(ClinicSettings)
-class ClinicSettingsAdmin(SimpleHistoryAdmin):
+class ClinicSettingsAdmin(IllustratedAdmin, SimpleHistoryAdmin):
+    fieldsets = [
+        (None, {"fields": ["name", "tagline", "phone", "notification_email"]}),
+        (
+            "Home page image",
+            {"fields": ["image_preview", "image", "image_alt"], "description": "Optional: shown beside the clinic's name."},
+        ),
+        ("Notices", {"fields": ["site_notice", "gallery_disclaimer"]}),
+    ]
+
     # There is one row: the list would be a needless click, so go straight to it.
     def changelist_view(self, request, extra_context=None):
         return redirect("admin:pages_clinicsettings_change", ClinicSettings.load().pk)

@@ -81,3 +81,18 @@ def markdown_preview(html):
     if not html:
         return "Nothing yet: save to see a preview."
     return format_html('<div class="markdown-preview">{}</div>', mark_safe(html))
+
+
+class IllustratedAdmin:
+    """For the admin of an Illustrated model: the current picture, as patients will see it."""
+
+    @admin.display(description="Current image")
+    def image_preview(self, obj):
+        if obj is None or not obj.picture:
+            return "None yet."
+        return format_html(
+            '<img src="{}" alt="{}" class="image-preview" width="240">', obj.picture.thumbnail, obj.image_alt
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "image_preview"]

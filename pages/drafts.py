@@ -21,8 +21,8 @@ def content_fields():
     return [
         field.name
         for field in Page._meta.concrete_fields
-        if field.editable and field.name not in KEPT_ON_THE_LIVE_PAGE
-    ]
+        if (field.editable or field.name == "image_renditions") and field.name not in KEPT_ON_THE_LIVE_PAGE
+    ]  # the image's sizes travel with it
 
 
 def _copy(row, **changes):

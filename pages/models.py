@@ -1,15 +1,18 @@
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import models
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
+from gallery.images import CleanPhoto, Picture, PublicPhotoField, clean_photo, save_renditions
+from publishing.models import CheckedPublishingQuerySet, ScheduledPublishing
+
 from . import structured_data
 from .markup import render_markdown
-from publishing.models import CheckedPublishingQuerySet, ScheduledPublishing
 
 MARKDOWN_HELP = (
     "Plain text. Leave a blank line between paragraphs. **Two stars** make text bold, "
@@ -19,6 +22,50 @@ MARKDOWN_HELP = (
 
 BLOCKED_SAFETY_MISSING = "Safety information missing: choose the Important Safety Information for this page."
 BLOCKED_DRAFT = "A draft: it goes live through “Publish this draft” on its own admin page, never by itself."
+
+
+# Web sizes of the clinic's own pictures: a phone's width, a column, a wide hero.
+PICTURE_WIDTHS = (480, 960, 1600)
+
+
+class Illustrated(models.Model):
+    """An optional picture with its description, cleaned and resized like a gallery photo
+    (upright, no metadata, AVIF, WebP and JPEG sizes) when it is saved."""
+
+    image = PublicPhotoField(
+        blank=True,
+        help_text="Optional. A JPEG, PNG or WebP file of at most 15 MB. The site removes camera and "
+        "location details, turns it upright and makes web sizes. Never a patient photo.",
+    )
+    image_alt = models.CharField(
+        "image description",
+        max_length=200,
+        blank=True,
+        help_text="Required with an image: what it shows, for patients who cannot see it.",
+    )
+    image_renditions = models.JSONField(default=list, editable=False)
+
+    class Meta:
+        abstract = True
+
+    @cached_property
+    def picture(self):
+        return Picture(self.image_renditions, default_storage.url, self.image_alt) if self.image else None
+
+    def clean(self):
+        super().clean()
+        if self.image and not self.image_alt.strip():
+            raise ValidationError({"image_alt": "Describe the image for patients who cannot see it."})
+
+    def save(self, *args, **kwargs):
+        if not self.image:
+            self.image_renditions = []
+        elif not self.image._committed:
+            clean = self.image.file if isinstance(self.image.file, CleanPhoto) else clean_photo(self.image.file)
+            self.image = clean
+            self.image_renditions = save_renditions(clean.image, default_storage, "site/renditions", PICTURE_WIDTHS)
+        self.__dict__.pop("picture", None)
+        super().save(*args, **kwargs)
 
 
 class SafetyInformation(models.Model):
@@ -89,10 +136,10 @@ class PageQuerySet(CheckedPublishingQuerySet):
     def for_listing(self):
         """What a list of treatments shows (pages/_treatment_list.html): not the stored
         page HTML, kilobytes per page."""
-        return self.only("title", "slug", "summary")
+        return self.only("title", "slug", "summary", "image", "image_alt", "image_renditions")
 
 
-class Page(ScheduledPublishing):
+class Page(Illustrated, ScheduledPublishing):
     """A treatment page, such as Botox, read by prospective patients."""
 
     title = models.CharField(max_length=200, help_text="The treatment's name, e.g. “Botox”.")
@@ -354,7 +401,7 @@ class Item(models.Model):
         super().save(*args, **kwargs)
 
 
-class ClinicSettings(models.Model):
+class ClinicSettings(Illustrated, models.Model):
     """The clinic's facts, edited in one place; there is only ever one row."""
 
     name = models.CharField(max_length=120, default="Dr. Katayoun Motlagh", help_text="Shown in the header, titles and search results.")
@@ -401,7 +448,7 @@ class ClinicSettings(models.Model):
         return cls.objects.get_or_create(pk=1)[0]
 
 
-class Physician(models.Model):
+class Physician(Illustrated, models.Model):
     """A physician of the clinic, shown on the about page."""
 
     name = models.CharField(max_length=120, help_text="As patients should read it, e.g. “Dr. Katayoun Motlagh”.")
@@ -411,14 +458,6 @@ class Physician(models.Model):
     specialty = models.CharField(max_length=120, default="Cosmetic services")
     bio = models.TextField(blank=True, help_text=MARKDOWN_HELP)
     bio_html = models.TextField(editable=False, default="")
-    photo = models.ImageField(
-        upload_to="physicians/",
-        blank=True,
-        help_text="Optional portrait. Never a patient photo.",
-    )
-    photo_alt = models.CharField(
-        max_length=200, blank=True, help_text="What the portrait shows, for patients who cannot see it."
-    )
     position = models.PositiveSmallIntegerField(default=0, help_text="Order on the about page.")
 
     class Meta:
@@ -430,24 +469,18 @@ class Physician(models.Model):
     def get_absolute_url(self):
         return reverse("pages:about")
 
-    def clean(self):
-        if self.photo and not self.photo_alt:
-            raise ValidationError({"photo_alt": "Describe the portrait for patients who cannot see it."})
-
     def save(self, *args, **kwargs):
         self.bio_html = render_markdown(self.bio)
         super().save(*args, **kwargs)
 
 
-class Location(models.Model):
+class Location(Illustrated, models.Model):
     """An office where patients are seen; listed on the about page and in the footer."""
-
-    CALL_FOR_ADDRESS = "Call for address"
-    CALL_FOR_HOURS = "Call for hours"
 
     name = models.CharField(max_length=120, help_text="Short name patients know it by, e.g. “Palmdale”.")
     street_address = models.TextField(
-        blank=True, help_text=f"Street and suite, one per line. Leave empty to show “{CALL_FOR_ADDRESS}”."
+        blank=True, help_text="Street and suite, one per line. Leave empty while it is not known: the site then "
+        "shows the city, and asks patients to call when there is a phone number."
     )
     city = models.CharField(max_length=120)
     region = models.CharField("state", max_length=40, default="CA")
@@ -456,7 +489,8 @@ class Location(models.Model):
         max_length=40, blank=True, help_text="This office's phone. Leave empty to show the clinic's main phone."
     )
     hours = models.TextField(
-        blank=True, help_text=f"Opening hours as patients read them. Leave empty to show “{CALL_FOR_HOURS}”."
+        blank=True, help_text="Opening hours as patients read them. Leave empty while they are not known: the "
+        "site then leaves them out, or asks patients to call when there is a phone number."
     )
     opening_hours = models.CharField(
         max_length=200,

@@ -46,8 +46,8 @@ def physician(*, physician, locations, url):
         "url": url(physician.get_absolute_url()),
         "location": [{"@id": url(location.get_absolute_url())} for location in locations],
     }
-    if physician.photo:
-        data["image"] = url(physician.photo.url)
+    if physician.picture:
+        data["image"] = url(physician.picture.src)
     return data
 
 

@@ -28,8 +28,11 @@ class PageDetailView(DetailView):
         return Page.objects.published().with_content()
 
     def get_context_data(self, **kwargs):
-        cases = self.object.cases.published()[:3]  # each case's treatment is this page: no join
-        return super().get_context_data(cases=cases, **kwargs)
+        return super().get_context_data(
+            cases=self.object.cases.published()[:3],  # each case's treatment is this page: no join
+            toc=self.object.sections.only("heading", "page"),
+            **kwargs,
+        )
 
 
 class AboutView(TemplateView):

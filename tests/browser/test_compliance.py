@@ -3,10 +3,23 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
+from gallery.models import Case
 from pages.models import ClinicSettings
 from tests.factories import CaseFactory, MarketingAuthorizationFactory, PageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def central(box, share):
+    """The middle `share` of a box, where a photo's subject is."""
+    margin_x, margin_y = box["width"] * (1 - share) / 2, box["height"] * (1 - share) / 2
+    return {"x": box["x"] + margin_x, "y": box["y"] + margin_y,
+            "width": box["width"] * share, "height": box["height"] * share}
+
+
+def overlaps(a, b):
+    return (a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+            and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"])
 
 
 def test_staff_see_why_a_case_is_blocked_fix_it_and_publish_it_and_a_patient_sees_it(
@@ -21,7 +34,7 @@ def test_staff_see_why_a_case_is_blocked_fix_it_and_publish_it_and_a_patient_see
         treated_area="Crow’s feet",
         authorization=authorization,
         is_published=False,
-        is_model=True,
+        subject=Case.Subject.MODEL,
     )
     staff_login()
 
@@ -46,10 +59,11 @@ def test_staff_see_why_a_case_is_blocked_fix_it_and_publish_it_and_a_patient_see
     visitor.goto(f"{live_server.url}/gallery/")
     case = visitor.locator("article.case").filter(has_text="Botox: Crow’s feet")
     expect(case).to_be_visible()
-    # The model label is drawn on each photo, not only written below it.
+    # The model notice sits right under the pair, once, and no label covers a photo's subject.
+    notice = case.get_by_text("Model — not a patient")
+    expect(notice).to_have_count(1)
+    pair, box = case.locator(".case__pair").bounding_box(), notice.bounding_box()
+    assert pair["y"] + pair["height"] - 1 <= box["y"] <= pair["y"] + pair["height"] + 16
     for figure in case.get_by_role("figure").all():
-        label = figure.get_by_text("Model — not a patient")
-        expect(label).to_be_visible()
-        image, box = figure.locator("img").bounding_box(), label.bounding_box()
-        assert image["x"] <= box["x"] and box["x"] + box["width"] <= image["x"] + image["width"]
-        assert image["y"] <= box["y"] and box["y"] + box["height"] <= image["y"] + image["height"]
+        image, label = figure.locator("img").bounding_box(), figure.locator("figcaption").bounding_box()
+        assert not overlaps(label, central(image, 0.6))

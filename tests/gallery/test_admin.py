@@ -44,6 +44,7 @@ def test_the_admin_form_refuses_to_publish_a_case_without_an_authorization(admin
             "after_image": photo_upload(),
             "after_alt": "After",
             "position": 0,
+            "subject": "patient",
             "is_published": "on",
         },
     )

@@ -165,16 +165,22 @@ def test_an_identifiable_face_needs_an_authorization_that_covers_it():
     assert case in Case.objects.published()
 
 
-def test_a_model_case_carries_the_model_label_on_each_of_its_images(client):
-    model = CaseFactory(is_model=True, treatment=PageFactory(slug="botox"))
-    CaseFactory(treatment=model.treatment, is_model=False)
+def test_a_model_case_carries_the_model_notice_right_under_its_pair_of_images(client):
+    model = CaseFactory(subject=Case.Subject.MODEL, treatment=PageFactory(slug="botox"))
+    CaseFactory(treatment=model.treatment, subject=Case.Subject.PATIENT)
     for url in public_urls(model):
         html = client.get(url).content.decode()
-        captions = re.findall(r'<figcaption class="case__label">(.*?)</figcaption>', html)
-        assert captions.count(f'Before <strong class="case__model">{MODEL_LABEL}</strong>') == 1, url
-        assert captions.count(f'After <strong class="case__model">{MODEL_LABEL}</strong>') == 1, url
+        pair_then_notice = re.findall(r'</figure>\s*</div>\s*<p class="case__subject">(.*?)</p>', html)
+        assert pair_then_notice == [MODEL_LABEL], url
     gallery = client.get("/gallery/").content.decode()
-    assert gallery.count(MODEL_LABEL) == 2  # the patient's case has none
+    assert gallery.count(MODEL_LABEL) == 1  # the patient's case has none
+
+
+def test_an_illustration_says_so_and_is_not_called_a_model(client):
+    case = CaseFactory(subject=Case.Subject.ILLUSTRATION)
+    html = client.get(case.get_absolute_url()).content.decode()
+    assert '<p class="case__subject">Illustration — not a photo of a patient</p>' in html
+    assert MODEL_LABEL not in html
 
 
 def test_every_rendering_of_a_case_states_the_procedure_performed(client):

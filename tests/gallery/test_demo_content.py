@@ -14,14 +14,16 @@ def test_demo_content_adds_three_published_botox_cases_under_the_demo_authorizat
     assert {case.treatment.slug for case in cases} == {"botox"}
     assert {case.authorization.reference for case in cases} == {"DEMO-ILLUSTRATION"}
     assert {case.unaltered_attested_by for case in cases} == {"Demo content"}
-    assert all(case.is_model for case in cases)
-    assert all("Illustration, not a patient" in case.before_alt for case in cases)
+    assert {case.subject for case in cases} == {Case.Subject.ILLUSTRATION}
+    assert all(case.before_alt.startswith("Illustration:") for case in cases)
+    assert {case.procedure for case in cases} == {"Botox injections"}  # no "(demo)": the notice says it
 
 
 def test_demo_photos_are_stripped_renditions_made_by_the_pipeline():
     call_command("load_demo_content")
     case = Case.objects.first()
-    assert [(r["width"], r["height"]) for r in case.before_renditions] == [(480, 360)] * 2 + [(1200, 900)] * 2
+    sizes = [(r["width"], r["height"]) for r in case.before_renditions]
+    assert sizes == [(480, 360)] * 3 + [(1200, 900)] * 3  # AVIF, WebP and JPEG of each
     with Image.open(case.before_image) as master:
         assert master.size == (1200, 900)
 

@@ -26,6 +26,7 @@ def form_data(**overrides):
         "after_image": photo_upload(name="after.jpg"),
         "after_alt": "Smoother forehead, 2 weeks after Botox",
         "position": 0,
+        "subject": "patient",
         **overrides,
     }
 
@@ -59,20 +60,22 @@ def served_images(client, case):
     urls = [r["name"].rsplit("/", 1)[-1] for r in case.before_renditions + case.after_renditions]
     assert all(url in html for url in urls)
     for side in (case.before, case.after):
-        for entry in f"{side.webp_srcset}, {side.jpeg_srcset}".split(", "):
+        for entry in f"{side.avif_srcset}, {side.webp_srcset}, {side.jpeg_srcset}".split(", "):
             response = client.get(entry.split()[0])
             assert response.status_code == 200
             yield Image.open(io.BytesIO(response.getvalue()))
 
 
-def test_a_phone_photo_upload_is_saved_with_four_renditions_a_side(admin_client):
+def test_a_phone_photo_upload_is_saved_with_six_renditions_a_side(admin_client):
     upload = SimpleUploadedFile("IMG_0001.jpg", phone_photo(), content_type="image/jpeg")
     response = admin_client.post(ADD_URL, form_data(before_image=upload))
     assert response.status_code == 302
     case = Case.objects.get()
     assert [(r["width"], r["height"], r["type"]) for r in case.before_renditions] == [
+        (480, 360, "image/avif"),
         (480, 360, "image/webp"),
         (480, 360, "image/jpeg"),
+        (1200, 900, "image/avif"),
         (1200, 900, "image/webp"),
         (1200, 900, "image/jpeg"),
     ]
@@ -94,7 +97,7 @@ def test_exif_gps_xmp_and_comments_are_absent_from_every_served_rendition(admin_
     case = Case.objects.get()
 
     images = list(served_images(client, case))
-    assert len(images) == 8
+    assert len(images) == 12  # three types at two sizes, for each side
     for image in images:
         assert not image.getexif()
         assert not {"exif", "xmp", "XML:com.adobe.xmp", "comment", "icc_profile"} & image.info.keys()
@@ -123,7 +126,7 @@ def test_a_photo_rotated_by_its_exif_orientation_comes_out_upright(admin_client,
     case = Case.objects.get()
 
     upright = [image.convert("RGB") for image in served_images(admin_client, case) if image.height > image.width]
-    assert [image.size for image in upright] == [(40, 80), (40, 80)]  # WebP and JPEG
+    assert [image.size for image in upright] == [(40, 80)] * 3  # AVIF, WebP and JPEG
     for image in upright:
         top, bottom = image.getpixel((20, 5)), image.getpixel((20, 75))
         assert top[0] > 200 and top[2] < 60

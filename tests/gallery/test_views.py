@@ -142,9 +142,9 @@ def test_a_published_image_is_served_with_its_type_and_nosniff(client):
     case = CaseFactory()
     response = client.get(image_urls(case)[0])
     assert response.status_code == 200
-    assert response["Content-Type"] == "image/webp"
+    assert response["Content-Type"] == "image/avif"
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert b"".join(response.streaming_content)[:4] == b"RIFF"
+    assert b"".join(response.streaming_content)[4:12] == b"ftypavif"
 
 
 def test_an_image_name_of_another_case_or_the_private_master_is_not_found(client):
@@ -203,7 +203,7 @@ def test_the_treatment_page_teases_three_cases_and_links_to_its_gallery(client):
     CaseFactory.create_batch(4, treatment=botox)
     html = client.get(botox.get_absolute_url()).content.decode()
     assert html.count('<article class="case"') == 3
-    assert '<a class="button" href="/gallery/botox/">View our Before &amp; After Botox Gallery</a>' in html
+    assert '<a class="button button--secondary" href="/gallery/botox/">View our Before &amp; After Botox Gallery</a>' in html
 
 
 def test_a_treatment_page_without_cases_shows_no_gallery_teaser(client):

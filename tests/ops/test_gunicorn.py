@@ -183,6 +183,7 @@ def test_an_admin_save_through_one_server_shows_at_once_through_another(site_env
             "tagline": "Cosmetic services in Palmdale and Encino, CA",
             "site_notice": "Edited through server A.",
             "gallery_disclaimer": "Individual results vary.",
+            "image_alt": "Drawing of eucalyptus sprigs",  # the demo's home image stays
             "csrfmiddlewaretoken": csrf_token(form),
             "_save": "Save",
         }

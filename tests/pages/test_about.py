@@ -19,14 +19,25 @@ def test_demo_content_adds_the_physician_and_two_offices_without_inventing_facts
     assert not Location.objects.exclude(street_address="", phone="", hours="", opening_hours="").exists()
 
 
-def test_the_about_page_shows_the_physician_and_says_plainly_what_is_unknown(client):
+def test_the_about_page_leaves_out_what_is_unknown_when_there_is_no_number_to_call(client):
     call_command("load_demo_content")
     html = client.get("/about/").content.decode()
     assert ">Dr. Katayoun Motlagh</h2>" in html
     assert "specializes in cosmetic services" in html
-    assert html.count("Call for hours") == 2
-    assert html.count("Call for address") == 2
+    assert "Call" not in html.split("<main")[1].split("</main>")[0]
+    assert "Hours" not in html
     assert "https://www.google.com/maps/search/?api=1&amp;query=Encino%2C+CA" in html
+
+
+def test_with_a_phone_number_the_about_page_asks_patients_to_call_for_what_is_unknown(client):
+    call_command("load_demo_content")
+    clinic = ClinicSettings.load()
+    clinic.phone = "661-555-0100"
+    clinic.save()
+    html = client.get("/about/").content.decode()
+    assert html.count("Call us for opening hours.") == 2
+    assert html.count("Call us for the street address.") == 2
+    assert html.count('href="tel:661-555-0100"') >= 2
 
 
 def test_an_office_shows_its_address_and_hours_once_staff_enter_them(client):
@@ -36,7 +47,7 @@ def test_an_office_shows_its_address_and_hours_once_staff_enter_them(client):
     assert "16400 Ventura Blvd<br>Suite 100<br>" in html
     assert "Encino, CA 91436" in html
     assert "Monday to Friday, 9 to 5" in html
-    assert "Call for hours" not in html
+    assert "Call us" not in html
 
 
 def test_the_physician_bio_is_rendered_from_markdown_on_save():
@@ -44,9 +55,9 @@ def test_the_physician_bio_is_rendered_from_markdown_on_save():
     assert physician.bio_html == "<p>Board <strong>certified</strong>.</p>"
 
 
-def test_a_physician_photo_needs_a_description():
-    physician = PhysicianFactory.build(photo="physicians/portrait.jpg", photo_alt="")
-    with pytest.raises(ValidationError, match="Describe the portrait"):
+def test_a_physician_portrait_needs_a_description():
+    physician = PhysicianFactory.build(image="site/masters/portrait.jpg", image_alt="")
+    with pytest.raises(ValidationError, match="Describe the image"):
         physician.clean()
 
 
@@ -61,7 +72,7 @@ def test_every_page_lists_the_offices_in_the_footer_and_the_contact_links_in_the
     footer = html.split('<footer class="site-footer">')[1]
     assert '<a class="site-header__phone" href="tel:661-555-0100">' in header
     assert 'href="/consultation/">Book a consultation</a>' in header
-    assert "Palmdale office</a>: Palmdale, CA" in footer
+    assert "Palmdale office</a><br>Palmdale, CA" in footer
 
 
 def test_the_home_page_invites_a_consultation_and_shows_the_offices(client):

@@ -73,3 +73,11 @@ def test_the_botox_page_shows_the_clinics_facts(client):
         "Dr. Katayoun Motlagh",
     ]:
         assert fact in html or fact.replace("&#x27;", "'") in html
+
+
+@pytest.mark.parametrize("url", ["/", "/treatments/botox/", "/gallery/", "/about/"])
+def test_no_note_meant_for_staff_reaches_patients(client, url):
+    call_command("load_demo_content")
+    html = client.get(url).content.decode()
+    for marker in ("Demo text", "to be reviewed", "(demo)", "Demo illustration", "check against"):
+        assert marker not in html, marker

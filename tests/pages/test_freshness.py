@@ -52,7 +52,7 @@ def test_each_page_marks_only_its_own_menu_entry_as_current(client):
     assert '<a href="/treatments/" aria-current="page">Treatments</a>' in treatments
     assert '<a href="/gallery/" aria-current="page">' not in treatments
     gallery = html(client, "/gallery/")
-    assert '<a href="/gallery/" aria-current="page">Gallery</a>' in gallery
+    assert '<a href="/gallery/" aria-current="page">Before &amp; after</a>' in gallery
     assert '<a href="/treatments/" aria-current="page">' not in gallery
 
 

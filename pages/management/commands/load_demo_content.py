@@ -15,7 +15,7 @@ from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFilter
 
 from gallery.models import Case, MarketingAuthorization
 from pages.models import ClinicSettings, Item, Location, Page, Physician, SafetyInformation, Section
@@ -25,7 +25,6 @@ BOTOX_SAFETY = {
     "name": "Botox (onabotulinumtoxinA)",
     "title": "Important Safety Information",
     "body": (
-        "**Demo text, to be reviewed by the clinic before use.**\n\n"
         "Botox and Botox Cosmetic carry a boxed warning about **distant spread of toxin "
         "effect**: the effects of botulinum toxin may spread beyond the injection site, hours "
         "to weeks after an injection, and cause symptoms such as muscle weakness, double or "
@@ -39,8 +38,7 @@ BOTOX_SAFETY = {
         "you take. Discuss the risks and side effects with your doctor before treatment."
     ),
     "source": (
-        "Summary of the boxed warning of the FDA-approved Botox and Botox Cosmetic labels; "
-        "check against the current label"
+        "Summary of the boxed warning in the FDA-approved Botox and Botox Cosmetic labels"
     ),
     "source_date": datetime.date(2026, 11, 25),
     "version": "demo-1",
@@ -174,20 +172,60 @@ BOTOX_CASES = [
 ]
 
 
-def illustration(label, lines, hue):
-    """A clearly labelled drawing standing in for a patient photo: skin tone, wrinkle strokes."""
-    image = Image.new("RGB", (1200, 900), (236, 204 - hue * 6, 182 - hue * 8))
+def illustration(lines, hue, faint=False):
+    """An abstract drawing standing in for a patient photo: a warm gradient crossed by the
+    soft arcs of expression lines (faint after treatment). No face, no text: the page says
+    it is an illustration, under the pair."""
+    width, height = 1200, 900
+    top, bottom = (240, 222 - hue * 4, 204 - hue * 5), (214, 178 - hue * 5, 156 - hue * 6)
+    image = Image.new("RGB", (width, height))
     draw = ImageDraw.Draw(image)
+    for y in range(height):
+        t = y / (height - 1)
+        draw.line([(0, y), (width, y)], fill=tuple(round(a + (b - a) * t) for a, b in zip(top, bottom)))
+    crease = (186, 134, 112) if not faint else (222, 190, 170)
     for n in range(lines):
-        y = 260 + n * 90
-        draw.arc((250, y, 950, y + 160), 200, 340, fill=(170, 120, 100), width=6)
-    big, small = ImageFont.load_default(size=72), ImageFont.load_default(size=44)
-    draw.text((600, 620), label, font=big, fill=(40, 40, 40), anchor="mm")
-    draw.rectangle((0, 760, 1200, 900), fill=(255, 255, 255))
-    draw.text((600, 830), "Illustration - not a patient", font=small, fill=(150, 20, 20), anchor="mm")
+        y = 250 + n * 110
+        draw.arc((220 - n * 20, y, 980 + n * 20, y + 190), 200, 340, fill=crease, width=7 if not faint else 3)
+    # A botanical sprig in the corner, so the drawing never reads as a photo.
+    for n in range(5):
+        x, y = 1040 - n * 34, 760 - n * 46
+        draw.ellipse((x - 26, y - 12, x + 26, y + 12), fill=(160, 176, 150))
+    draw.line([(1060, 800), (880, 560)], fill=(120, 140, 112), width=4)
     buffer = io.BytesIO()
-    image.save(buffer, "PNG")
-    return ContentFile(buffer.getvalue(), name="illustration.png")
+    image.save(buffer, "JPEG", quality=92)
+    return ContentFile(buffer.getvalue(), name="illustration.jpg")
+
+
+def artwork(kind, seed):
+    """Demo artwork for the clinic's own pictures, made for this project: soft botanical and
+    architectural shapes in the site's colours. Never a face, never a photo of anyone."""
+    size = {"hero": (1600, 1000), "treatment": (1600, 700), "office": (960, 540)}[kind]
+    image = Image.new("RGB", size, (244, 238, 228))
+    draw = ImageDraw.Draw(image)
+    width, height = size
+    for y in range(height):  # ivory to sand
+        t = y / height
+        draw.line([(0, y), (width, y)], fill=(round(248 - 14 * t), round(243 - 20 * t), round(236 - 26 * t)))
+    sage, spruce, gold = (176, 192, 170), (92, 122, 112), (196, 168, 120)
+    if kind == "office":  # arches of a building front
+        for n in range(4):
+            x = 120 + n * 260 + seed * 20
+            draw.rectangle((x, 260, x + 180, height), fill=(232, 222, 206))
+            draw.pieslice((x, 170, x + 180, 350), 180, 360, fill=(232, 222, 206))
+            draw.rectangle((x + 40, 320, x + 140, height), fill=spruce if n % 2 else sage)
+    else:  # eucalyptus sprigs
+        for sprig in range(3 if kind == "hero" else 2):
+            x0, y0 = width * (0.25 + 0.3 * sprig) + seed * 30, height * 1.05
+            for leaf in range(9):
+                x, y = x0 + leaf * 22 - sprig * 40, y0 - leaf * height * 0.09
+                r = 46 - leaf * 3
+                draw.ellipse((x - r * 1.5, y - r, x + r * 1.5, y + r), fill=sage if leaf % 2 else spruce)
+            draw.line([(x0, y0), (x0 + 190 - sprig * 40, y0 - height * 0.8)], fill=gold, width=5)
+    image = image.filter(ImageFilter.GaussianBlur(2))
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=92)
+    return ContentFile(buffer.getvalue(), name=f"{kind}.jpg")
 
 
 PHYSICIAN = {
@@ -198,8 +236,10 @@ PHYSICIAN = {
 
 # Only what the client told us: the cities. Address, phone and hours stay empty.
 LOCATIONS = [
-    {"name": "Palmdale", "city": "Palmdale", "region": "CA", "position": 1},
-    {"name": "Encino", "city": "Encino", "region": "CA", "position": 2},
+    {"name": "Palmdale", "city": "Palmdale", "region": "CA", "position": 1,
+     "image_alt": "Drawing of arched windows on a warm building front"},
+    {"name": "Encino", "city": "Encino", "region": "CA", "position": 2,
+     "image_alt": "Drawing of arched windows on a warm building front"},
 ]
 
 
@@ -218,15 +258,19 @@ class Command(BaseCommand):
         if if_empty and Page.objects.exists():
             self.stdout.write("Treatment pages exist; demo content not loaded.")
             return
-        ClinicSettings.load()
+        clinic = ClinicSettings.load()
+        if not clinic.image:
+            clinic.image = artwork("hero", 0)
+            clinic.image_alt = "Drawing of eucalyptus sprigs on a warm ivory background"
+            clinic.save()
         safety, _ = SafetyInformation.objects.get_or_create(
             name=BOTOX_SAFETY["name"], defaults=BOTOX_SAFETY
         )
         page, created = self.load_page(BOTOX, safety)
         self.stdout.write(f"{'Created' if created else 'Checked'} treatment page “{page}”.")
         Physician.objects.get_or_create(name=PHYSICIAN["name"], defaults=PHYSICIAN)
-        for data in LOCATIONS:
-            Location.objects.get_or_create(name=data["name"], defaults=data)
+        for seed, data in enumerate(LOCATIONS):
+            Location.objects.get_or_create(name=data["name"], defaults={**data, "image": artwork("office", seed)})
         self.stdout.write(f"Checked the physician and {len(LOCATIONS)} offices.")
         created = self.load_cases(page, BOTOX_CASES)
         self.stdout.write(f"Created {created} demo before-and-after case(s).")
@@ -236,7 +280,13 @@ class Command(BaseCommand):
         fields = {k: data[k] for k in names}
         page, created = Page.objects.get_or_create(
             slug=data["slug"],
-            defaults={**fields, "is_published": True, "safety_information": safety},
+            defaults={
+                **fields,
+                "is_published": True,
+                "safety_information": safety,
+                "image": artwork("treatment", 1),
+                "image_alt": "Drawing of eucalyptus leaves in soft light",
+            },
         )
         for position, section_data in enumerate(data["sections"], start=1):
             section, _ = Section.objects.get_or_create(
@@ -276,16 +326,15 @@ class Command(BaseCommand):
             Case.objects.create(
                 treatment=page,
                 treated_area=area,
-                procedure="Botox injections (demo)",
-                before_image=illustration("BEFORE", lines, position),
-                before_alt=f"Illustration, not a patient: {wrinkles.lower()}, before Botox",
-                after_image=illustration("AFTER", 0, position),
-                after_alt="Illustration, not a patient: the same area smooth, 2 weeks after Botox",
+                procedure="Botox injections",
+                before_image=illustration(lines, position),
+                before_alt=f"Illustration: {wrinkles.lower()}, before Botox",
+                after_image=illustration(lines, position, faint=True),
+                after_alt="Illustration: the same lines softened, 2 weeks after Botox",
                 time_since_treatment="2 weeks after treatment",
-                disclaimer="Demo illustration: these are drawings, not a patient’s photos.",
                 position=position,
                 is_published=True,
-                is_model=True,  # not a patient: the label says so on each image
+                subject=Case.Subject.ILLUSTRATION,  # the page says so under each pair
                 authorization=authorization,
                 unaltered_attested_by="Demo content",
                 unaltered_attested_on=timezone.localdate(),
