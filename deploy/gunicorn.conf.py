@@ -37,6 +37,15 @@ os.environ.setdefault(
 
 # Load Django once in the master: faster start, and workers share its memory.
 preload_app = True
+
+
+def when_ready(server):
+    """A (re)start is a deploy: pages cached by the code that ran before (its templates,
+    its static file names) must not outlive it, whichever cache migrate wrote to."""
+    from publishing.versions import bump_content_version
+
+    bump_content_version()
+
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5

@@ -76,10 +76,11 @@ def database(base):
 
 
 @contextmanager
-def gunicorn(env, log_path):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+def gunicorn(env, log_path, port=None):
+    if port is None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
     with open(log_path, "w") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "clinic_site.wsgi"],
@@ -193,3 +194,12 @@ def test_an_admin_save_through_one_server_shows_at_once_through_another(site_env
         status, headers, html = fetch(b + "/treatments/botox/")
     assert status == 200
     assert "Edited through server A." in html
+
+
+def test_a_restarted_server_never_answers_with_a_page_the_previous_one_cached(site_env, tmp_path):
+    with gunicorn(site_env, tmp_path / "first.log") as url:
+        fetch(url + "/treatments/botox/")
+        assert fetch(url + "/treatments/botox/")[1]["X-Page-Cache"] == "hit"
+    port = int(url.rsplit(":", 1)[1])  # the same address, so the same cache keys
+    with gunicorn(site_env, tmp_path / "second.log", port=port) as url:  # new code would be deployed here
+        assert "X-Page-Cache" not in fetch(url + "/treatments/botox/")[1]
