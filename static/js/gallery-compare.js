@@ -6,8 +6,8 @@
 (function () {
   "use strict";
   document.querySelectorAll("[data-compare]").forEach(function (pair) {
-    var controls = document.createElement("div");
-    controls.className = "case__compare";
+    var controls = pair.closest(".case").querySelector("[data-compare-controls]");
+    if (!controls) return;
 
     var toggle = document.createElement("button");
     toggle.type = "button";
@@ -45,9 +45,6 @@
     sides.append(before, after);
 
     controls.append(toggle, label);
-    // The subject notice stays right under the photos; the controls follow it.
-    var notice = pair.nextElementSibling;
-    (notice && notice.classList.contains("case__subject") ? notice : pair).after(controls);
     pair.after(sides);
 
     function update() {
