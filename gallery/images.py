@@ -81,6 +81,12 @@ def clean_photo(upload):
         )
 
 
+def clean_upload(file):
+    """`file` as a CleanPhoto: as a form's PhotoFormField left it, or through the pipeline now
+    (a file saved from code or the demo content)."""
+    return file if isinstance(file, CleanPhoto) else clean_photo(file)
+
+
 def strip(image):
     """Return the picture upright in plain sRGB, with no metadata at all."""
     try:

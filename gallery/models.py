@@ -17,11 +17,10 @@ from pages.models import Page
 from publishing.models import CheckedPublishingQuerySet, ScheduledPublishing
 
 from .images import (
-    CleanPhoto,
     PhotoField,
     Picture,
     PrivateFileField,
-    clean_photo,
+    clean_upload,
     save_renditions,
     validate_upload_size,
 )
@@ -433,7 +432,7 @@ class Case(ScheduledPublishing):
         for side in SIDES:
             photo = getattr(self, f"{side}_image")
             if photo and not photo._committed:
-                clean = photo.file if isinstance(photo.file, CleanPhoto) else clean_photo(photo.file)
+                clean = clean_upload(photo.file)
                 setattr(self, f"{side}_image", clean)
                 setattr(self, f"{side}_renditions", save_renditions(clean.image))
         super().save(*args, **kwargs)

@@ -49,8 +49,9 @@ class PageCacheMiddleware:
 
         # Read before the view reads any rows, so nothing is kept under a newer version
         # than the rows it was made from.
-        key = page_key(request, content_version(request))
-        if settings.PAGE_CACHE and (entry := cache.get(key)) is not None:
+        version = content_version(request)
+        key = page_key(request, version) if settings.PAGE_CACHE else None
+        if key and (entry := cache.get(key)) is not None:
             end, headers, content = entry
             if end > time.time():
                 return cached_response(request, headers, content)
@@ -59,7 +60,7 @@ class PageCacheMiddleware:
         if not shareable(response):
             return response
         set_accel_expires(response)
-        if settings.PAGE_CACHE and request.method == "GET":
+        if key and request.method == "GET":
             timeout = page_timeout(request)
             # The entry carries its own end, so it holds whatever clock the backend keeps.
             cache.set(key, (time.time() + timeout, list(response.items()), response.content), timeout)

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
-from gallery.images import CleanPhoto, Picture, PublicPhotoField, clean_photo, save_renditions
+from gallery.images import Picture, PublicPhotoField, clean_upload, save_renditions
 from publishing.models import CheckedPublishingQuerySet, ScheduledPublishing
 
 from . import structured_data
@@ -61,7 +61,7 @@ class Illustrated(models.Model):
         if not self.image:
             self.image_renditions = []
         elif not self.image._committed:
-            clean = self.image.file if isinstance(self.image.file, CleanPhoto) else clean_photo(self.image.file)
+            clean = clean_upload(self.image.file)
             self.image = clean
             self.image_renditions = save_renditions(clean.image, default_storage, "site/renditions", PICTURE_WIDTHS)
         self.__dict__.pop("picture", None)
