@@ -4,7 +4,10 @@ any machine.
 
 - `bare`: a Django view that runs one query and renders the saved Botox HTML as a
   template, behind `startproject`'s middleware (the page cache off tier's yardstick);
-- `cache_page`: the same view under Django's cache_page (the page cache on tier's);
+- `cache_page`: the same view under Django's cache_page, on the cache the site's workers
+  share under these gunicorn settings (CACHE_URL, a file cache by default): the page cache
+  on tier's yardstick. A per-process cache would be cheaper, and wrong for the site: a
+  save handled by one worker would leave the others' pages stale;
 - `gunicorn_alone`: a WSGI callable that returns the same bytes without Django: the least
   any page served by these gunicorn settings can cost.
 
@@ -16,6 +19,7 @@ import os
 from pathlib import Path
 
 import django
+import environ
 from django.conf import settings
 from django.core.wsgi import get_wsgi_application
 from django.db import connection
@@ -43,7 +47,7 @@ settings.configure(
     ],
     DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": os.environ["BENCH_DATABASE"],
                            "CONN_MAX_AGE": None}},
-    CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
+    CACHES={"default": environ.Env().cache_url("CACHE_URL")},  # set by deploy/gunicorn.conf.py
     TEMPLATES=[{
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "OPTIONS": {"loaders": [("django.template.loaders.locmem.Loader", {
