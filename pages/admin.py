@@ -1,8 +1,10 @@
+import nested_admin
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
@@ -26,37 +28,55 @@ from .models import (
 )
 from .views import PagePreviewView
 
-
-class SectionInline(MoveButtonsInline, admin.StackedInline):
-    model = Section
-    extra = 0
-    fields = ["move_buttons", "heading", "is_faq", "body", "closing", "position"]
-    readonly_fields = ["move_buttons"]
-    show_change_link = True  # list items are edited on the section's own form
+PUBLISH_DRAFT = "_publish_draft"  # the draft form's primary button
 
 
-class ItemInline(MoveButtonsInline, admin.StackedInline):
+class ItemInline(MoveButtonsInline, nested_admin.NestedTabularInline):
+    """A section's list, edited on the page's own form. The indication columns show for a
+    uses section only (static/css/admin.css)."""
+
     model = Item
     extra = 0
+    fields = ["lead", "body", "indication", "indication_note", "indication_needs_review", "is_other_use", "move_buttons"]
     readonly_fields = ["move_buttons"]
-    fields = [
-        "move_buttons",
-        "lead",
-        "body",
-        ("indication", "indication_needs_review"),
-        "indication_note",
-        "is_other_use",
-        "position",
-    ]
-    # A question and its answer have no indication status and are not listed after the closing text.
-    faq_fields = ["move_buttons", "lead", "body", "position"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}}
 
-    def get_fields(self, request, obj=None):
-        return self.faq_fields if obj is not None and obj.is_faq else super().get_fields(request, obj)
+
+class SectionInline(MoveButtonsInline, nested_admin.NestedStackedInline):
+    model = Section
+    extra = 0
+    fields = ["move_buttons", "heading", "kind", "body", "closing"]
+    readonly_fields = ["move_buttons"]
+    inlines = [ItemInline]
+
+
+PRESCRIPTION_CHOICES = [
+    (True, "Yes: a prescription drug, such as Botox. The page needs its Important Safety "
+     "Information, shown at its end, before it can be published."),
+    (False, "No: e.g. a facial, a peel or a laser treatment. No safety information is required."),
+]
+
+
+class PageForm(forms.ModelForm):
+    requires_safety_information = forms.TypedChoiceField(
+        label="Is this treatment a prescription drug?",
+        choices=PRESCRIPTION_CHOICES,
+        coerce=lambda value: value == "True",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether this treatment is a prescription drug."},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance._state.adding:
+            self.initial["requires_safety_information"] = None  # asked, never assumed
 
 
 @admin.register(Page)
-class PageAdmin(IllustratedAdmin, MovesInlineRows, PublicationCheckAdmin, SimpleHistoryAdmin):
+class PageAdmin(
+    IllustratedAdmin, MovesInlineRows, PublicationCheckAdmin, nested_admin.NestedModelAdminMixin, SimpleHistoryAdmin
+):
+    form = PageForm
     list_display = ["title", "on_the_site", "publication_check", "updated_at"]
     list_filter = ["is_published", PublicationCheckFilter]
     search_fields = ["title", "summary", "sections__heading", "sections__body"]
@@ -68,6 +88,7 @@ class PageAdmin(IllustratedAdmin, MovesInlineRows, PublicationCheckAdmin, Simple
     object_history_form_template = "admin/pages/page/object_history_form.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary"]}),
+        ("Prescription and safety information", {"fields": ["requires_safety_information", "safety_information"]}),
         (
             "Image",
             {
@@ -81,14 +102,6 @@ class PageAdmin(IllustratedAdmin, MovesInlineRows, PublicationCheckAdmin, Simple
                 "description": "Tick “published” to show the page. Optional dates schedule it: "
                 "the site follows them by itself, nobody needs to come back and click.",
                 "fields": ["is_published", ("publish_from", "unpublish_at"), "publication_check"],
-            },
-        ),
-        (
-            "Important Safety Information",
-            {
-                "description": "Prescription treatments must show their safety information; "
-                "the page stays hidden until one is chosen.",
-                "fields": ["requires_safety_information", "safety_information"],
             },
         ),
         ("Closing invitation", {"fields": ["call_to_action", "call_to_action_preview"]}),
@@ -113,21 +126,36 @@ class PageAdmin(IllustratedAdmin, MovesInlineRows, PublicationCheckAdmin, Simple
     # A draft keeps the live page's address and goes live only through "Publish this draft".
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)
-        return [*fields, "slug", "is_published"] if obj and obj.is_draft else fields
+        return [*fields, "address", "is_published"] if obj and obj.is_draft else fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if not (obj and obj.is_draft):
+            return fieldsets
+        (name, options), *rest = fieldsets
+        fields = ["address" if field == "slug" else field for field in options["fields"]]
+        return [(name, {**options, "fields": fields}), *rest]
 
     def get_prepopulated_fields(self, request, obj=None):
         return {} if obj and obj.is_draft else super().get_prepopulated_fields(request, obj)
+
+    @admin.display(description="Web address")
+    def address(self, draft):
+        return f"{draft.draft_of.get_absolute_url()} (the live page's address: it stays the same when you publish)"
+
+    def view_on_site(self, page):
+        # A draft has no public address; staff see it in the preview.
+        return reverse("admin:pages_page_preview", args=[page.pk]) if page.is_draft else page.get_absolute_url()
 
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
             path("<int:pk>/preview/", view(self.preview_view), name="pages_page_preview"),
             path("<int:pk>/create-draft/", view(self.create_draft_view), name="pages_page_create_draft"),
-            path("<int:pk>/publish-draft/", view(self.publish_draft_view), name="pages_page_publish_draft"),
         ] + super().get_urls()
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = {**(extra_context or {}), "drafts": Page.objects.filter(draft_of_id=object_id)}
+        extra_context = {**(extra_context or {}), "draft": Page.objects.filter(draft_of_id=object_id).first()}
         return super().change_view(request, object_id, form_url, extra_context)
 
     def preview_view(self, request, pk):
@@ -140,6 +168,9 @@ class PageAdmin(IllustratedAdmin, MovesInlineRows, PublicationCheckAdmin, Simple
         page = get_object_or_404(Page, pk=pk, draft_of=None)
         if not self.has_add_permission(request):
             raise PermissionDenied
+        if draft := page.drafts.first():  # one open draft per page
+            self.message_user(request, "This page already has a draft: continue it here.", messages.INFO)
+            return redirect("admin:pages_page_change", draft.pk)
         draft = create_draft(page)
         self.message_user(
             request,
@@ -148,15 +179,21 @@ class PageAdmin(IllustratedAdmin, MovesInlineRows, PublicationCheckAdmin, Simple
         )
         return redirect("admin:pages_page_change", draft.pk)
 
-    @method_decorator(require_POST)
-    def publish_draft_view(self, request, pk):
-        draft = get_object_or_404(Page, pk=pk, draft_of__isnull=False)
+    def response_change(self, request, obj):
+        if PUBLISH_DRAFT in request.POST and obj.is_draft:
+            return self.publish_draft_response(request, obj)
+        return super().response_change(request, obj)
+
+    def publish_draft_response(self, request, draft):
+        """"Publish this draft", pressed on the draft's form: its edits were just saved."""
         if not (self.has_change_permission(request, draft.draft_of) and self.has_delete_permission(request, draft)):
             raise PermissionDenied
         try:
             live = publish_draft(draft)
         except ValidationError as error:
-            self.message_user(request, f"Not published. {' '.join(error.messages)}", messages.ERROR)
+            self.message_user(
+                request, f"Saved, but not published. {' '.join(error.messages)}", messages.ERROR
+            )
             return redirect("admin:pages_page_change", draft.pk)
         self.message_user(request, f"“{live}” is live with the draft's content; the draft is gone.", messages.SUCCESS)
         return redirect("admin:pages_page_change", live.pk)
@@ -193,20 +230,6 @@ class PageAdmin(IllustratedAdmin, MovesInlineRows, PublicationCheckAdmin, Simple
     @admin.display(description="Preview of the closing invitation")
     def call_to_action_preview(self, page):
         return markdown_preview(page.call_to_action_html)
-
-
-@admin.register(Section)
-class SectionAdmin(MovesInlineRows, SimpleHistoryAdmin):
-    list_display = ["heading", "page", "is_faq", "position"]
-    list_filter = ["page", "is_faq"]
-    search_fields = ["heading", "body", "items__lead"]
-    readonly_fields = ["preview"]
-    fields = ["page", "heading", "is_faq", "body", "closing", "position", "preview"]
-    inlines = [ItemInline]
-
-    @admin.display(description="Preview")
-    def preview(self, section):
-        return markdown_preview(section.body_html + section.closing_html)
 
 
 @admin.register(Item)

@@ -58,9 +58,9 @@ class MovesInlineRows:
             return
         label, _, rest = request.POST[MOVE].partition(":")  # "pages.section:12:up"
         pk, _, direction = rest.partition(":")
-        for formset in formsets:
+        for formset in formsets:  # nested ones (a section's items) included
             if formset.model._meta.label_lower == label and pk.isdigit():
-                siblings = formset.model._default_manager.filter(**{formset.fk.name: form.instance})
+                siblings = formset.model._default_manager.filter(**{formset.fk.name: formset.instance})
                 if (row := siblings.filter(pk=pk).first()) is None:
                     continue  # deleted in the same submit
                 up = direction == "up"

@@ -20,7 +20,11 @@ MARKDOWN_HELP = (
 )
 
 
-BLOCKED_SAFETY_MISSING = "Safety information missing: choose the Important Safety Information for this page."
+BLOCKED_SAFETY_MISSING = (
+    "Safety information missing: choose the Important Safety Information for this prescription "
+    "drug, or add it with the + button. If the treatment is not a prescription drug, answer "
+    "“No” above. To save without it, untick “published”."
+)
 BLOCKED_DRAFT = "A draft: it goes live through “Publish this draft” on its own admin page, never by itself."
 
 
@@ -249,8 +253,15 @@ class Page(Illustrated, ScheduledPublishing):
 
     def clean(self):
         super().clean()
-        if self.is_published and (blockers := self.publication_blockers()):
-            raise ValidationError({"is_published": blockers})
+        if not self.is_published:
+            return
+        errors = {}
+        for blocker in self.publication_blockers():
+            # Said at the field that fixes it.
+            field = "safety_information" if blocker == BLOCKED_SAFETY_MISSING else "is_published"
+            errors.setdefault(field, []).append(blocker)
+        if errors:
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         # Render and sanitize once here, so page views never run Markdown.
@@ -293,12 +304,20 @@ class Section(models.Model):
     position = models.PositiveSmallIntegerField(
         default=0, help_text="Order on the page: smaller numbers first. The “Move up/down” buttons set it for you."
     )
-    is_faq = models.BooleanField(
-        "questions and answers (FAQ)",
-        default=False,
-        help_text="Tick to show this section's list items as questions and answers: each item's "
-        "bold words are the question, the rest of the item is the answer. Search engines "
-        "read them as the page's frequently asked questions.",
+
+    class Kind(models.TextChoices):
+        TEXT = "text", "Text, with an optional list"
+        USES = "uses", "Uses of the treatment, each with its indication status"
+        FAQ = "faq", "Questions and answers (FAQ)"
+
+    kind = models.CharField(
+        "what the list holds",
+        max_length=8,
+        choices=Kind,
+        default=Kind.TEXT,
+        help_text="“Uses” shows each item's indication status (FDA-approved or off-label) next "
+        "to it. “Questions and answers”: each item's bold words are the question and the rest "
+        "is the answer; search engines read them as the page's frequently asked questions.",
     )
 
     history = HistoricalRecords(excluded_fields=["body_html", "closing_html"])
@@ -309,23 +328,36 @@ class Section(models.Model):
     def __str__(self):
         return self.heading
 
-    # Split in Python so the prefetched items need no further query. In an FAQ section
-    # every item is a question and its answer, whatever its other flags say.
+    @property
+    def is_faq(self):
+        return self.kind == self.Kind.FAQ
+
+    @property
+    def lists_uses(self):
+        return self.kind == self.Kind.USES
+
+    # Split in Python so the prefetched items need no further query. Only a uses section
+    # shows indication statuses and lists uses after its closing text; in an FAQ section
+    # every item is a question and its answer.
     @cached_property
     def faq_items(self):
         return list(self.items.all()) if self.is_faq else []
 
     @cached_property
     def main_items(self):
-        return [item for item in self.items.all() if not (self.is_faq or item.is_other_use)]
+        if self.is_faq:
+            return []
+        return [item for item in self.items.all() if not (self.lists_uses and item.is_other_use)]
 
     @cached_property
     def other_items(self):
-        return [item for item in self.items.all() if item.is_other_use and not self.is_faq]
+        return [item for item in self.items.all() if item.is_other_use] if self.lists_uses else []
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
         self.closing_html = render_markdown(self.closing)
+        if self._state.adding and not self.position:
+            self.position = next_position(Section.objects.filter(page_id=self.page_id))
         super().save(*args, **kwargs)
 
 
@@ -367,8 +399,9 @@ class Item(models.Model):
         help_text="Optional words shown after the status, e.g. “for adults with 15 or more headache days a month”.",
     )
     indication_needs_review = models.BooleanField(
-        default=True,
-        help_text="Ticked until the clinic has confirmed the indication status. Shown to staff only.",
+        default=False,
+        help_text="Tick while the indication status still has to be confirmed by the clinic. "
+        "Shown to staff only.",
     )
     is_other_use = models.BooleanField(
         "listed after the section's closing text",
@@ -398,7 +431,14 @@ class Item(models.Model):
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body, inline=True)
+        if self._state.adding and not self.position:
+            self.position = next_position(Item.objects.filter(section_id=self.section_id))
         super().save(*args, **kwargs)
+
+
+def next_position(siblings):
+    """A new row goes after its siblings (the ordering buttons renumber them later)."""
+    return (siblings.aggregate(last=models.Max("position"))["last"] or 0) + 1
 
 
 class ClinicSettings(Illustrated, models.Model):

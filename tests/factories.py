@@ -62,7 +62,7 @@ class ItemFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Item
 
-    section = factory.SubFactory(SectionFactory)
+    section = factory.SubFactory(SectionFactory, kind="uses")
     lead = factory.Sequence(lambda n: f"Use {n}")
     body = "What this use is about."
     position = factory.Sequence(lambda n: n)
@@ -71,7 +71,7 @@ class ItemFactory(factory.django.DjangoModelFactory):
 class FaqSectionFactory(SectionFactory):
     heading = "Questions patients ask"
     body = ""
-    is_faq = True
+    kind = "faq"
 
 
 class FaqItemFactory(ItemFactory):

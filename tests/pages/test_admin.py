@@ -36,13 +36,13 @@ def test_the_physician_and_office_changelists_and_add_forms_load(admin_client):
 def test_the_page_change_form_lets_staff_mark_a_section_as_questions_and_answers(admin_client):
     section = SectionFactory()
     html = admin_client.get(f"/admin/pages/page/{section.page.pk}/change/").content.decode()
-    assert 'name="sections-0-is_faq"' in html
+    assert 'name="sections-0-kind"' in html
     assert "Questions and answers (FAQ)" in html
 
 
-def test_an_faq_sections_form_lists_its_questions_without_indication_fields(admin_client):
+def test_the_page_form_edits_each_sections_list_items_in_place(admin_client):
     question = FaqItemFactory(lead="Does it hurt?")
-    html = admin_client.get(f"/admin/pages/section/{question.section.pk}/change/").content.decode()
+    html = admin_client.get(f"/admin/pages/page/{question.section.page.pk}/change/").content.decode()
     assert 'value="Does it hurt?"' in html
-    assert 'name="items-0-body"' in html
-    assert 'name="items-0-indication"' not in html
+    assert 'name="sections-0-items-0-body"' in html
+

@@ -11,7 +11,7 @@ def test_a_page_that_requires_safety_information_cannot_be_published_without_it(
     page = PageFactory.build(slug="botox", safety_information=None, requires_safety_information=True)
     with pytest.raises(ValidationError) as error:
         page.full_clean()
-    assert BLOCKED_SAFETY_MISSING in error.value.message_dict["is_published"]
+    assert BLOCKED_SAFETY_MISSING in error.value.message_dict["safety_information"]
 
 
 def test_a_page_without_its_safety_information_is_never_public_whatever_its_flag(client):
@@ -62,8 +62,15 @@ def test_a_use_without_a_status_shows_no_label(client):
     assert 'class="indication' not in html
 
 
+def test_a_plain_text_sections_list_shows_no_indication_status(client):
+    item = ItemFactory(section=SectionFactory(kind="text"), lead="Quick", indication=Item.Indication.APPROVED)
+    html = client.get(item.section.page.get_absolute_url()).content.decode()
+    assert "<strong>Quick:</strong>" in html
+    assert 'class="indication' not in html
+
+
 def test_other_uses_are_listed_after_the_closing_text(client):
-    section = SectionFactory(closing="Bell's palsy may respond too.")
+    section = SectionFactory(kind="uses", closing="Bell's palsy may respond too.")
     ItemFactory(section=section, lead="Main use")
     ItemFactory(section=section, lead="Palsy", body="", is_other_use=True,
                 indication=Item.Indication.OFF_LABEL)

@@ -1,36 +1,21 @@
-import datetime
-
 """The admin as the clinic's editors use it: drafts, preview, ordering, history, role."""
+
+import datetime
 
 import pytest
 from django.contrib.auth.models import Group
 
 from pages.drafts import create_draft
 from pages.models import Page, Section
+from tests.admin_forms import admin_form
 from tests.factories import ItemFactory, PageFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def page_form(page, **changes):
+def page_form(client, page, **changes):
     """The POST data of the page change form, as the browser sends it, with its sections."""
-    data = {
-        "title": page.title, "slug": page.slug, "summary": page.summary, "is_published": "on",
-        "publish_from_0": "", "publish_from_1": "", "unpublish_at_0": "", "unpublish_at_1": "",
-        "requires_safety_information": "on", "safety_information": page.safety_information_id or "",
-        "call_to_action": page.call_to_action, "meta_description": "", "position": 0,
-        "drug_name": page.drug_name,
-    }
-    sections = list(page.sections.all())
-    data.update({"sections-TOTAL_FORMS": len(sections), "sections-INITIAL_FORMS": len(sections)})
-    for index, section in enumerate(sections):
-        data.update({
-            f"sections-{index}-id": section.pk, f"sections-{index}-page": page.pk,
-            f"sections-{index}-heading": section.heading, f"sections-{index}-body": section.body,
-            f"sections-{index}-closing": section.closing, f"sections-{index}-position": section.position,
-        })
-    data.update(changes)
-    return data
+    return admin_form(client, f"/admin/pages/page/{page.pk}/change/", **changes)
 
 
 def test_the_preview_shows_the_page_with_a_banner_and_noindex_to_staff(editor_client):
@@ -82,11 +67,12 @@ def test_creating_a_draft_needs_a_post(editor_client):
     assert not Page.objects.filter(draft_of=page).exists()
 
 
-def test_publish_this_draft_button_publishes_and_returns_to_the_live_page(editor_client):
+def test_publish_this_draft_saves_the_form_publishes_and_returns_to_the_live_page(editor_client):
     live = PageFactory(summary="Old summary.")
     draft = create_draft(live)
-    Page.objects.filter(pk=draft.pk).update(summary="New summary.")
-    response = editor_client.post(f"/admin/pages/page/{draft.pk}/publish-draft/", follow=True)
+    url = f"/admin/pages/page/{draft.pk}/change/"
+    data = page_form(editor_client, draft, summary="New summary.", _publish_draft="Publish this draft")
+    response = editor_client.post(url, data, follow=True)
     assert response.redirect_chain[-1][0] == f"/admin/pages/page/{live.pk}/change/"
     assert "is live with the draft&#x27;s content" in response.content.decode()
     live.refresh_from_db()
@@ -97,9 +83,30 @@ def test_publish_this_draft_button_publishes_and_returns_to_the_live_page(editor
 def test_publish_this_draft_refuses_a_blocked_draft_with_the_reason(editor_client):
     draft = create_draft(PageFactory())
     Page.objects.filter(pk=draft.pk).update(safety_information=None)
-    response = editor_client.post(f"/admin/pages/page/{draft.pk}/publish-draft/", follow=True)
-    assert "Not published. Safety information missing" in response.content.decode()
+    data = page_form(editor_client, draft, _publish_draft="Publish this draft")
+    response = editor_client.post(f"/admin/pages/page/{draft.pk}/change/", data, follow=True)
+    assert "Saved, but not published. Safety information missing" in response.content.decode()
     assert Page.objects.filter(pk=draft.pk).exists()
+
+
+def test_a_page_has_at_most_one_draft_and_the_button_then_continues_it(editor_client):
+    page = PageFactory(title="Botox")
+    editor_client.post(f"/admin/pages/page/{page.pk}/create-draft/")
+    response = editor_client.post(f"/admin/pages/page/{page.pk}/create-draft/", follow=True)
+    draft = Page.objects.get(draft_of=page)
+    assert response.redirect_chain[-1][0] == f"/admin/pages/page/{draft.pk}/change/"
+    assert "already has a draft" in response.content.decode()
+    html = editor_client.get(f"/admin/pages/page/{page.pk}/change/").content.decode()
+    assert "Continue the draft" in html
+    assert "Create a draft of this page" not in html
+
+
+def test_a_drafts_form_shows_the_live_address_and_views_on_site_as_a_preview(editor_client):
+    draft = create_draft(PageFactory(slug="botox"))
+    html = editor_client.get(f"/admin/pages/page/{draft.pk}/change/").content.decode()
+    assert "/treatments/botox/ (the live page" in html
+    assert draft.slug not in html
+    assert f'href="/admin/pages/page/{draft.pk}/preview/" class="viewsitelink"' in html
 
 
 def test_the_change_list_says_which_pages_are_drafts_and_which_are_scheduled(editor_client):
@@ -123,7 +130,7 @@ def test_move_down_reorders_sections_and_keeps_the_other_edits(editor_client):
     page = PageFactory()
     first = SectionFactory(page=page, heading="First", position=0)
     second = SectionFactory(page=page, heading="Second", position=5)
-    data = page_form(page, **{"summary": "Edited too.", "_move": f"pages.section:{first.pk}:down"})
+    data = page_form(editor_client, page, **{"summary": "Edited too.", "_move": f"pages.section:{first.pk}:down"})
     response = editor_client.post(f"/admin/pages/page/{page.pk}/change/", data, follow=True)
     assert response.redirect_chain[-1][0] == f"/admin/pages/page/{page.pk}/change/"
     assert "Moved “First” down." in response.content.decode()
@@ -134,24 +141,21 @@ def test_move_down_reorders_sections_and_keeps_the_other_edits(editor_client):
 
 
 def test_move_up_on_the_first_item_says_it_is_already_first(editor_client):
-    section = SectionFactory()
-    item = ItemFactory(section=section, lead="Only one")
-    data = {
-        "page": section.page_id, "heading": section.heading, "body": section.body, "closing": "",
-        "position": 0, "items-TOTAL_FORMS": 1, "items-INITIAL_FORMS": 1,
-        "items-0-id": item.pk, "items-0-section": section.pk, "items-0-lead": item.lead,
-        "items-0-body": item.body, "items-0-indication": item.indication, "items-0-indication_note": "",
-        "items-0-indication_needs_review": "on", "items-0-position": 0,
-        "_move": f"pages.item:{item.pk}:up",
-    }
-    response = editor_client.post(f"/admin/pages/section/{section.pk}/change/", data, follow=True)
+    item = ItemFactory(lead="Only one")
+    page = item.section.page
+    data = page_form(editor_client, page, _move=f"pages.item:{item.pk}:up")
+    response = editor_client.post(f"/admin/pages/page/{page.pk}/change/", data, follow=True)
     assert "“Only one” is already first." in response.content.decode()
 
 
-def test_the_section_form_previews_its_markdown(editor_client):
-    section = SectionFactory(body="Quick and **easy**.")
-    html = editor_client.get(f"/admin/pages/section/{section.pk}/change/").content.decode()
-    assert '<div class="markdown-preview"><p>Quick and <strong>easy</strong>.</p></div>' in html
+def test_move_down_on_a_list_item_reorders_the_items_of_its_section(editor_client, client):
+    first = ItemFactory(lead="First use")
+    ItemFactory(section=first.section, lead="Second use")
+    page = first.section.page
+    data = page_form(editor_client, page, _move=f"pages.item:{first.pk}:down")
+    editor_client.post(f"/admin/pages/page/{page.pk}/change/", data)
+    html = client.get(page.get_absolute_url()).content.decode()
+    assert html.index("Second use") < html.index("First use")
 
 
 def test_the_dashboard_links_to_the_website(editor_client):
@@ -166,7 +170,7 @@ def test_an_editor_cannot_open_the_users_admin(editor_client):
 
 def test_an_editor_can_edit_a_page(editor_client):
     page = PageFactory(summary="Old.")
-    response = editor_client.post(f"/admin/pages/page/{page.pk}/change/", page_form(page, summary="New."))
+    response = editor_client.post(f"/admin/pages/page/{page.pk}/change/", page_form(editor_client, page, summary="New."))
     assert response.status_code == 302
     assert Page.objects.get(pk=page.pk).summary == "New."
 
@@ -182,7 +186,7 @@ def test_each_admin_change_records_the_editor_who_made_it(editor_client, editor)
     page = PageFactory()
     section = SectionFactory(page=page, heading="Before")
     editor_client.post(f"/admin/pages/page/{page.pk}/change/",
-                       page_form(page, **{"summary": "Changed.", "sections-0-heading": "After"}))
+                       page_form(editor_client, page, **{"summary": "Changed.", "sections-0-heading": "After"}))
     assert page.history.latest().history_user == editor
     assert section.history.latest().history_user == editor
     assert section.history.latest().heading == "After"

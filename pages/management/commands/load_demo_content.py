@@ -4,8 +4,7 @@ photos of real people).
 
 Idempotent: rows are keyed on slug, heading, lead and name and only created when missing,
 so a second run changes nothing and never overwrites what staff have edited. The client
-gave no addresses, hours or phone numbers: none are invented, so the site says
-"Call for address" and "Call for hours".
+gave no addresses, hours or phone numbers: none are invented, and the site leaves them out.
 """
 
 import datetime
@@ -296,6 +295,7 @@ class Command(BaseCommand):
                     "body": section_data["body"],
                     "closing": section_data.get("closing", ""),
                     "position": position,
+                    "kind": Section.Kind.USES if "items" in section_data else Section.Kind.TEXT,
                 },
             )
             items = [(item, False) for item in section_data.get("items", [])]
@@ -310,6 +310,8 @@ class Command(BaseCommand):
                         "indication_note": note,
                         "is_other_use": other,
                         "position": item_position,
+                        # Statuses written for the demo: the clinic confirms each one.
+                        "indication_needs_review": True,
                     },
                 )
         return page, created
