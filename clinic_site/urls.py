@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from gallery.views import kept_photo
 from ops.views import favicon, healthz, media
 from pages.sitemaps import sitemaps
 
@@ -11,6 +12,7 @@ admin.site.site_title = "Clinic admin"
 admin.site.index_title = "Edit the website"
 
 urlpatterns = [
+    path(f"{settings.ADMIN_URL}kept-photos/<str:token>/", kept_photo, name="kept_photo"),
     path(settings.ADMIN_URL, admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon),

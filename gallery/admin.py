@@ -9,11 +9,13 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from publishing.admin import PublicationCheckAdmin, PublicationCheckFilter
 
+from .forms import KeepsPhotos
 from .models import CASE_BLOCKER_REASONS, Case, MarketingAuthorization
 
 
 @admin.register(Case)
 class CaseAdmin(PublicationCheckAdmin, SimpleHistoryAdmin):
+    form = KeepsPhotos
     list_display = ["__str__", "thumbnails", "is_published", "publication_check", "position", "updated_at"]
     list_filter = ["treatment", "is_published", PublicationCheckFilter, "subject"]
     list_select_related = ["treatment", "authorization"]
@@ -25,9 +27,10 @@ class CaseAdmin(PublicationCheckAdmin, SimpleHistoryAdmin):
         (
             "Photos",
             {
-                "description": "Upload the before and after photos as JPEG, PNG or WebP files of at "
-                "most 15 MB each. The website removes location and camera details, turns the "
-                "photo upright and makes web-sized copies; your file itself is never shown.",
+                "description": "Upload the before and after photos as JPEG, PNG, WebP, HEIC (iPhone) "
+                "or AVIF files of at most 25 MB each. The website removes location and camera "
+                "details, turns the photo upright and makes web-sized copies; your file itself is "
+                "never shown.",
                 "fields": ["preview", "before_image", "before_alt", "after_image", "after_alt"],
             },
         ),

@@ -15,14 +15,22 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
+from django.urls import reverse
+import pillow_heif
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError, features
 
+from . import kept
 from .storage import private_storage
 
-MAX_UPLOAD_BYTES = 15 * 1024 * 1024
-MAX_PIXELS = 40_000_000  # e.g. 8000 x 5000: more than any phone or clinic camera makes
+# Sized for 48-megapixel phone photos: 12-20 MB as JPEG, 8064 x 6048 pixels.
+MAX_UPLOAD_BYTES = 25 * 1024 * 1024
+MAX_PIXELS = 50_000_000
+# The private master is kept at most this wide or high: more than any rendition needs, and
+# a 48 MP photo then costs a worker a quarter of the memory from the first step on.
+MAX_MASTER_SIDE = 4032
+pillow_heif.register_heif_opener()  # iPhones save HEIC unless told otherwise
 # Pillow opens the multi-picture JPEGs many phones write (MPO) through its JPEG plugin.
-ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP")
+ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "HEIF", *(["AVIF"] if features.check("avif") else []))
 RENDITION_WIDTHS = (480, 1200)
 RENDITION_FORMATS = (
     # (format, extension, content type, encoder options), smallest files first: browsers
@@ -42,11 +50,14 @@ class CleanPhoto(ContentFile):
     made from, so the master is not decoded a second time.
     """
 
-    def __init__(self, image, fmt):
-        buffer = io.BytesIO()
-        image.save(buffer, fmt, **MASTER_OPTIONS[fmt])
-        super().__init__(buffer.getvalue(), name=f"{secrets.token_urlsafe(16)}.{fmt.lower().replace('jpeg', 'jpg')}")
+    def __init__(self, image, fmt, master=None, kept_token=""):
+        if master is None:
+            buffer = io.BytesIO()
+            image.save(buffer, fmt, **MASTER_OPTIONS[fmt])
+            master = buffer.getvalue()
+        super().__init__(master, name=f"{secrets.token_urlsafe(16)}.{fmt.lower().replace('jpeg', 'jpg')}")
         self.image = image
+        self.kept_token = kept_token  # set while gallery.kept holds it for a form with errors
 
 
 def clean_photo(upload):
@@ -60,17 +71,24 @@ def clean_photo(upload):
             if image.width * image.height > MAX_PIXELS:
                 raise Image.DecompressionBombError
             image.seek(0)  # animated PNG/WebP: the first frame
+            fmt = "PNG" if image.format == "PNG" else "JPEG"
+            if max(image.size) > MAX_MASTER_SIDE:
+                image.draft("RGB", fitted(image.size))  # a JPEG decodes at 1/2, 1/4... scale
             image.load()  # decode everything now: a truncated file fails here
-            return CleanPhoto(strip(image), "PNG" if image.format == "PNG" else "JPEG")
+            if max(image.size) > MAX_MASTER_SIDE:
+                info = image.info  # EXIF orientation and ICC profile, which strip() still needs
+                image = image.resize(fitted(image.size), Image.LANCZOS, reducing_gap=2.0)
+                image.info = info
+            return CleanPhoto(strip(image), fmt)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ValidationError(
-            "This image has too many pixels (at most 40 megapixels). Resize it and try again.",
+            "This image has too many pixels (at most 50 megapixels). Resize it and try again.",
             code="too_many_pixels",
         )
     except UnidentifiedImageError:
         raise ValidationError(
-            "This file is not a JPEG, PNG or WebP photo. Other kinds of files (such as SVG, "
-            "HEIC or PDF) are not accepted.",
+            "This file is not a photo the website can read: choose a JPEG, PNG, WebP, HEIC or "
+            "AVIF file. Other kinds of files (such as SVG or PDF) are not accepted.",
             code="not_an_image",
         )
     except Exception:  # Pillow's decoders raise many kinds of error on a malformed file
@@ -79,6 +97,12 @@ def clean_photo(upload):
             "Export it again and try again.",
             code="damaged",
         )
+
+
+def fitted(size):
+    """`size` scaled down to fit MAX_MASTER_SIDE, keeping its proportions."""
+    scale = MAX_MASTER_SIDE / max(size)
+    return max(1, round(size[0] * scale)), max(1, round(size[1] * scale))
 
 
 def clean_upload(file):
@@ -170,7 +194,7 @@ def srcset(candidates):
 def validate_upload_size(upload):
     if upload.size > MAX_UPLOAD_BYTES:
         raise ValidationError(
-            "This file is %(size)s MB; files can be at most 15 MB. Export a smaller file and try again.",
+            "This file is %(size)s MB; files can be at most 25 MB. Export a smaller file and try again.",
             code="too_large",
             params={"size": f"{upload.size / 1024 / 1024:.1f}"},
         )
@@ -185,17 +209,51 @@ def private_file_path(instance, filename):
     return f"gallery/private/{secrets.token_urlsafe(16)}{PurePath(filename).suffix.lower()}"
 
 
+class KeptPhoto(str):
+    """The token of a photo gallery.kept holds, as a form sends it back."""
+
+
 class PhotoInput(forms.FileInput):
-    """A plain file input: private files have no URL to show as "Currently: ..."."""
+    """A file input that shows, and sends back, a photo kept from the form's last submit.
+    Private files have no URL to show as "Currently: ..."."""
+
+    template_name = "gallery/widgets/photo_input.html"
+    kept_token = ""
 
     def __init__(self, attrs=None):
-        super().__init__({"accept": "image/jpeg,image/png,image/webp", **(attrs or {})})
+        accept = "image/jpeg,image/png,image/webp,image/heic,image/heif,image/avif,.heic,.heif"
+        super().__init__({"accept": accept, **(attrs or {})})
+
+    def value_from_datadict(self, data, files, name):
+        upload = super().value_from_datadict(data, files, name)
+        token = data.get(f"{name}_kept", "")
+        return upload or (KeptPhoto(token) if token else None)
+
+    def value_omitted_from_data(self, data, files, name):
+        return super().value_omitted_from_data(data, files, name) and f"{name}_kept" not in data
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        if self.kept_token:
+            context["widget"]["kept_token"] = self.kept_token
+            context["widget"]["kept_url"] = reverse("kept_photo", args=[self.kept_token])
+        return context
 
 
 class PhotoFormField(forms.FileField):
-    """Runs the pipeline while the form is cleaned, so a bad file is a form error."""
+    """Runs the pipeline while the form is cleaned, so a bad file is a form error; takes a
+    photo kept from the last submit (gallery.kept) when no new file was chosen."""
 
     def to_python(self, data):
+        if isinstance(data, KeptPhoto):
+            if (stored := kept.kept(data)) is None:
+                raise ValidationError(
+                    "The photo kept from your last try is no longer there (kept photos are removed "
+                    "after a day). Choose the file again.",
+                    code="kept_photo_gone",
+                )
+            master, fmt = stored
+            return CleanPhoto(kept.open_master(master), fmt, master=master, kept_token=str(data))
         upload = super().to_python(data)
         if upload is None or isinstance(upload, CleanPhoto):
             return upload

@@ -54,6 +54,17 @@ CASE_BLOCKER_REASONS = [
 ]
 
 
+# Where the admin form says each reason: at the field that fixes it.
+BLOCKER_FIELDS = {
+    BLOCKED_NO_AUTHORIZATION: "authorization",
+    BLOCKED_AUTHORIZATION_REVOKED: "authorization",
+    BLOCKED_AUTHORIZATION_EXPIRED: "authorization",
+    BLOCKED_AUTHORIZATION_SCOPE: "authorization",
+    BLOCKED_FACE_NOT_COVERED: "shows_identifiable_face",
+    BLOCKED_ATTESTATION_MISSING: "unaltered_attested_by",
+}
+
+
 def case_blockers(today):
     """Why a case cannot be public on `today`, each reason with the rows it blocks.
 
@@ -138,7 +149,7 @@ class MarketingAuthorization(models.Model):
         "signed form",
         blank=True,
         validators=[FileExtensionValidator(["pdf", "jpg", "jpeg", "png"]), validate_upload_size],
-        help_text="Optional scan or photo (PDF, JPEG or PNG, at most 15 MB) of the signed form. "
+        help_text="Optional scan or photo (PDF, JPEG or PNG, at most 25 MB) of the signed form. "
         "Kept privately; never shown on the website.",
     )
     needs_review = models.BooleanField(
@@ -248,7 +259,7 @@ class Case(ScheduledPublishing):
         "California law asks that the procedures performed on a real patient are stated.",
     )
     before_image = PhotoField(
-        help_text="The photo taken before treatment: a JPEG, PNG or WebP file of at most 15 MB. "
+        help_text="The photo taken before treatment: a JPEG, PNG, WebP, HEIC or AVIF file of at most 25 MB. "
         "Location and camera details are removed automatically; the file itself is never shown.",
     )
     before_alt = models.CharField(
@@ -424,7 +435,10 @@ class Case(ScheduledPublishing):
         # cases fail while the page is a draft.
         blockers = [reason for reason in self.publication_blockers() if reason != BLOCKED_TREATMENT_NOT_PUBLIC]
         if self.is_published and blockers:
-            raise ValidationError({"is_published": blockers})
+            errors = {}
+            for reason in blockers:  # each said at the field that fixes it
+                errors.setdefault(BLOCKER_FIELDS.get(reason, "is_published"), []).append(reason)
+            raise ValidationError(errors)
 
     def save(self, *args, **kwargs):
         # A new photo, however it arrived (form, demo command, shell), goes through the

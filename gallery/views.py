@@ -1,10 +1,12 @@
 from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView
 
 from pages.models import Page
 
+from . import kept
 from .models import Case, treatments_with_cases
 from .storage import private_storage
 
@@ -63,4 +65,15 @@ def case_image(request, pk, name):
     # lets an unpublished or expired case drop out of shared caches within minutes.
     # Staff previews stay private.
     response["Cache-Control"] = "private, no-store" if request.user.is_authenticated else "public, max-age=300"
+    return response
+
+
+@staff_member_required
+def kept_photo(request, token):
+    """The thumbnail of a photo kept for a form with errors (gallery.kept), for staff only."""
+    name = kept.thumbnail_name(token)
+    if not name or not private_storage.exists(name):
+        raise Http404
+    response = FileResponse(private_storage.open(name), content_type="image/jpeg")
+    response["Cache-Control"] = "private, no-store"
     return response

@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
 from simple_history.admin import SimpleHistoryAdmin
 
+from gallery.forms import KeepsPhotos
 from publishing.admin import PublicationCheckAdmin, PublicationCheckFilter
 
 from .admin_tools import IllustratedAdmin, MoveButtonsInline, MovesInlineRows, markdown_preview
@@ -57,7 +58,7 @@ PRESCRIPTION_CHOICES = [
 ]
 
 
-class PageForm(forms.ModelForm):
+class PageForm(KeepsPhotos):
     requires_safety_information = forms.TypedChoiceField(
         label="Is this treatment a prescription drug?",
         choices=PRESCRIPTION_CHOICES,

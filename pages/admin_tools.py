@@ -6,6 +6,8 @@ from django.shortcuts import redirect
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from gallery.forms import KeepsPhotos
+
 MOVE = "_move"  # the name of the inline rows' "Move up/down" buttons
 
 
@@ -84,7 +86,10 @@ def markdown_preview(html):
 
 
 class IllustratedAdmin:
-    """For the admin of an Illustrated model: the current picture, as patients will see it."""
+    """For the admin of an Illustrated model: the current picture, as patients will see it,
+    and a new one kept when the form comes back with an error."""
+
+    form = KeepsPhotos
 
     @admin.display(description="Current image")
     def image_preview(self, obj):

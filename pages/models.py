@@ -38,7 +38,7 @@ class Illustrated(models.Model):
 
     image = PublicPhotoField(
         blank=True,
-        help_text="Optional. A JPEG, PNG or WebP file of at most 15 MB. The site removes camera and "
+        help_text="Optional. A JPEG, PNG, WebP, HEIC or AVIF file of at most 25 MB. The site removes camera and "
         "location details, turns it upright and makes web sizes. Never a patient photo.",
     )
     image_alt = models.CharField(

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from gallery.models import (
+    BLOCKER_FIELDS,
     BLOCKED_ATTESTATION_MISSING,
     BLOCKED_AUTHORIZATION_EXPIRED,
     BLOCKED_AUTHORIZATION_REVOKED,
@@ -96,7 +97,7 @@ def test_a_blocked_case_cannot_be_saved_as_published_and_is_never_public(client,
     case = blocked_case(reason)  # the factory saves without clean(), as a bulk edit could
     with pytest.raises(ValidationError) as error:
         case.full_clean()
-    assert error.value.message_dict["is_published"] == [reason]
+    assert error.value.message_dict[BLOCKER_FIELDS[reason]] == [reason]  # at the field that fixes it
     assert client.get(case.get_absolute_url()).status_code == 404
     assert all(client.get(url).status_code == 404 for url in image_urls(case))
 

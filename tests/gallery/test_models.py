@@ -12,7 +12,7 @@ def test_a_case_without_an_authorization_cannot_be_published_by_save_after_full_
     case = CaseFactory.build(treatment=PageFactory(), authorization=None, is_published=True)
     with pytest.raises(ValidationError) as error:
         case.full_clean()
-    assert error.value.message_dict["is_published"] == [BLOCKED_NO_AUTHORIZATION]
+    assert error.value.message_dict["authorization"] == [BLOCKED_NO_AUTHORIZATION]
     assert not Case.objects.exists()
 
 

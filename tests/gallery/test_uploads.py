@@ -144,16 +144,16 @@ def png_claiming(width, height):
 
 
 BAD_FILES = {
-    "a text file renamed .jpg": ("notes.jpg", b"Patient list, do not share\n", "not a JPEG, PNG or WebP"),
+    "a text file renamed .jpg": ("notes.jpg", b"Patient list, do not share\n", "not a photo the website can read"),
     "a truncated JPEG": ("cut.jpg", image_bytes(size=(800, 600), noise=True)[:6000], "could not be read completely"),
     "an SVG with a script": (
         "logo.svg",
         b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>',
-        "not a JPEG, PNG or WebP",
+        "not a photo the website can read",
     ),
     "a 20000x20000 decompression bomb": ("bomb.png", png_claiming(20000, 20000), "too many pixels"),
-    "a GIF": ("anim.gif", image_bytes(fmt="GIF"), "not a JPEG, PNG or WebP"),
-    "a file over 15 MB": ("huge.jpg", image_bytes() + b"\0" * (15 * 1024 * 1024), "at most 15 MB"),
+    "a GIF": ("anim.gif", image_bytes(fmt="GIF"), "not a photo the website can read"),
+    "a file over 25 MB": ("huge.jpg", image_bytes() + b"\0" * (25 * 1024 * 1024), "at most 25 MB"),
 }
 
 
@@ -166,11 +166,13 @@ def test_a_bad_file_gives_a_form_error_and_creates_nothing(admin_client, setting
     assert message in html
     assert 'value="Forehead lines"' in html  # what staff typed is kept
     assert not Case.objects.exists()
-    assert stored_files(settings) == []
+    # Only the good photo, cleaned and kept for the next try (gallery.kept), is stored.
+    assert "<strong>Kept:</strong>" in html
+    assert [path.parent.name for path in stored_files(settings)] == ["kept", "kept"]
 
 
 def test_a_pixel_bomb_within_the_byte_limit_is_refused_before_it_is_decoded(admin_client):
-    upload = SimpleUploadedFile("wide.png", png_claiming(8000, 6000), content_type="image/png")
+    upload = SimpleUploadedFile("wide.png", png_claiming(9000, 6000), content_type="image/png")
     response = admin_client.post(ADD_URL, form_data(before_image=upload))
     assert "too many pixels" in response.content.decode()
 
