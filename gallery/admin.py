@@ -5,8 +5,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from simple_history.admin import SimpleHistoryAdmin
 
+from pages.admin_tools import ReadableHistoryAdmin
 from publishing.admin import PublicationCheckAdmin, PublicationCheckFilter
 
 from .forms import KeepsPhotos
@@ -14,7 +14,7 @@ from .models import CASE_BLOCKER_REASONS, Case, MarketingAuthorization
 
 
 @admin.register(Case)
-class CaseAdmin(PublicationCheckAdmin, SimpleHistoryAdmin):
+class CaseAdmin(PublicationCheckAdmin, ReadableHistoryAdmin):
     form = KeepsPhotos
     list_display = ["__str__", "thumbnails", "is_published", "publication_check", "position", "updated_at"]
     list_filter = ["treatment", "is_published", PublicationCheckFilter, "subject"]
@@ -105,7 +105,7 @@ class AuthorizationStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(MarketingAuthorization)
-class MarketingAuthorizationAdmin(SimpleHistoryAdmin):
+class MarketingAuthorizationAdmin(ReadableHistoryAdmin):
     list_display = [
         "reference", "signed_on", "scope", "status", "covers_identifiable_face", "case_count", "needs_review"
     ]

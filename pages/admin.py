@@ -9,14 +9,19 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.views.decorators.http import require_POST
-from simple_history.admin import SimpleHistoryAdmin
 
 from gallery.forms import KeepsPhotos
 from publishing.admin import PublicationCheckAdmin, PublicationCheckFilter
 
-from .admin_tools import IllustratedAdmin, MoveButtonsInline, MovesInlineRows, markdown_preview
+from .admin_tools import (
+    IllustratedAdmin,
+    MoveButtonsInline,
+    MovesInlineRows,
+    ReadableHistoryAdmin,
+    markdown_preview,
+)
 from .drafts import create_draft, publish_draft
-from .history import restore_sections, version_end
+from .history import restore_sections, section_changes, version_end
 from .models import (
     PAGE_BLOCKERS,
     ClinicSettings,
@@ -75,7 +80,7 @@ class PageForm(KeepsPhotos):
 
 @admin.register(Page)
 class PageAdmin(
-    IllustratedAdmin, MovesInlineRows, PublicationCheckAdmin, nested_admin.NestedModelAdminMixin, SimpleHistoryAdmin
+    IllustratedAdmin, MovesInlineRows, PublicationCheckAdmin, nested_admin.NestedModelAdminMixin, ReadableHistoryAdmin
 ):
     form = PageForm
     list_display = ["title", "on_the_site", "publication_check", "updated_at"]
@@ -200,8 +205,7 @@ class PageAdmin(
         return redirect("admin:pages_page_change", live.pk)
 
     def history_view(self, request, object_id, extra_context=None):
-        changes = Section.history.filter(page_id=object_id).select_related("history_user")[:100]
-        extra_context = {**(extra_context or {}), "section_changes": changes}
+        extra_context = {**(extra_context or {}), "section_changes": section_changes(object_id)}
         return super().history_view(request, object_id, extra_context)
 
     @transaction.atomic
@@ -234,7 +238,7 @@ class PageAdmin(
 
 
 @admin.register(Item)
-class ItemAdmin(SimpleHistoryAdmin):
+class ItemAdmin(ReadableHistoryAdmin):
     """Where the clinic reviews the indication status of every listed use."""
 
     list_display = ["lead", "section", "indication", "indication_note", "indication_needs_review"]
@@ -250,7 +254,7 @@ class ItemAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(SafetyInformation)
-class SafetyInformationAdmin(SimpleHistoryAdmin):
+class SafetyInformationAdmin(ReadableHistoryAdmin):
     list_display = ["name", "version", "source_date", "needs_review", "updated_at"]
     list_filter = ["needs_review"]
     search_fields = ["name", "body", "source"]
@@ -299,7 +303,7 @@ class LocationAdmin(IllustratedAdmin, admin.ModelAdmin):
 
 
 @admin.register(ClinicSettings)
-class ClinicSettingsAdmin(IllustratedAdmin, SimpleHistoryAdmin):
+class ClinicSettingsAdmin(IllustratedAdmin, ReadableHistoryAdmin):
     fieldsets = [
         (None, {"fields": ["name", "tagline", "phone", "notification_email"]}),
         (

@@ -10,7 +10,8 @@ import secrets
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from .models import Page
+from .history import published_draft_reason
+from .models import Item, Page
 
 # The address, the flag and the draft link belong to the live page and stay as they are.
 KEPT_ON_THE_LIVE_PAGE = {"id", "slug", "is_published"}
@@ -71,13 +72,20 @@ def publish_draft(draft):
         setattr(live, name, getattr(draft, name))
     live.is_published = True
     live.full_clean()  # Page.clean(): the same publication checks as any page
+    # Every row this changes says so in its history, so the page's history shows one
+    # change (history.section_changes leaves the rest out).
+    reason = published_draft_reason(draft)
     # The page row is saved before its sections, as the admin does: history.py relies
     # on that order to tell which sections belong to which version of the page.
+    live._change_reason = reason
     live.save()
     _copy_many_to_many(draft, live)
-    live.sections.all().delete()
+    for row in [*Item.objects.filter(section__page=live), *live.sections.all()]:
+        row._change_reason = reason
+        row.delete()  # one by one, so each removal is in the row's history
     for section in draft.sections.all():
         section.page = live
-        section.save()  # one by one, so each move is in the section's history
+        section._change_reason = reason
+        section.save()
     draft.delete()
     return live

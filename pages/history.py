@@ -9,8 +9,17 @@ other models: their own "History" in the admin reverts one row at a time.
 import datetime
 
 from django.utils import timezone
+from django.utils.formats import date_format
 
+from .admin_tools import ReadableChanges
 from .models import Item, Page, Section
+
+PUBLISHED_DRAFT = "Published the draft of"
+
+
+def published_draft_reason(draft):
+    """How publishing a draft is named in the history: one change, not a section each."""
+    return f"{PUBLISHED_DRAFT} {date_format(timezone.localtime(draft.created_at), 'DATETIME_FORMAT')}"
 
 
 def version_end(record):
@@ -33,3 +42,22 @@ def restore_sections(page, *, as_of):
     for row in sections + items:
         row.save()  # inserts rows deleted since, updates the others
     return sections
+
+
+def section_changes(page_id, limit=100):
+    """Every change to the page's sections and list items, newest first, each with its
+    field-by-field differences as `changes` and what it is about as `subject`. What a
+    published draft moved is left to the page's own "Published the draft of ..." line."""
+    sections = Section.history.filter(page_id=page_id).select_related("history_user")
+    items = Item.history.filter(section_id__in=sections.values("id")).select_related("history_user")
+    shown, previous = [], {}
+    for record in sorted([*sections, *items], key=lambda record: record.history_date):
+        key = (record.instance_type, record.id)
+        before, previous[key] = previous.get(key), record
+        if (record.history_change_reason or "").startswith(PUBLISHED_DRAFT):
+            continue
+        delta = record.diff_against(before, foreign_keys_are_objs=True) if before else None
+        record.changes = ReadableChanges(record.instance_type, record).context_for_delta_changes(delta) if delta else []
+        record.subject = f"Section “{record.heading}”" if key[0] is Section else f"List item “{record.lead}”"
+        shown.append(record)
+    return shown[::-1][:limit]

@@ -74,14 +74,39 @@ def test_the_revert_form_explains_that_sections_come_back_too(editor_client):
     assert "and so are its sections and list items as they were until" in html
 
 
-def test_the_page_history_also_lists_its_section_changes_with_who_made_them(editor_client, editor):
+def test_the_page_history_shows_each_section_and_item_change_field_by_field(editor_client, editor):
     page = PageFactory()
-    SectionFactory(page=page, heading="Recovery")
-    editor_client.post(f"/admin/pages/page/{page.pk}/change/", page_form(editor_client, page, **{"sections-0-heading": "Aftercare"}))
+    section = SectionFactory(page=page, heading="Recovery")
+    ItemFactory(section=section, lead="Redness", body="Slight redness.")
+    data = page_form(editor_client, page, **{"sections-0-heading": "Aftercare", "sections-0-items-0-body": "Mild redness."})
+    editor_client.post(f"/admin/pages/page/{page.pk}/change/", data)
     html = editor_client.get(f"/admin/pages/page/{page.pk}/history/").content.decode()
-    section_table = " ".join(html.split("Changes to this page's sections", 1)[1].split())
-    assert "<td>Aftercare</td>" in section_table
-    assert "<td>Changed</td><td>editor</td>" in section_table.replace("</td> <td>", "</td><td>")
+    table = " ".join(html.split("Changes to this page's sections", 1)[1].split())
+    assert "<strong>Heading:</strong> <del>Recovery</del> → <ins>Aftercare</ins>" in table
+    assert "<strong>Body:</strong> <del>Slight redness.</del> → <ins>Mild redness.</ins>" in table
+    assert "List item “Redness”" in table
+    assert "<td>editor</td>" in table
+
+
+def test_no_history_column_reads_none(editor_client):
+    page = PageFactory(summary="Old summary.", meta_description="")
+    editor_client.post(f"/admin/pages/page/{page.pk}/change/", page_form(editor_client, page, meta_description="New."))
+    html = editor_client.get(f"/admin/pages/page/{page.pk}/history/").content.decode()
+    assert "None" not in html.split('id="change-history"', 1)[1]
+    assert "<del>(empty)</del> → <ins>New.</ins>" in html
+    assert "Change reason" not in html
+
+
+def test_publishing_a_draft_is_one_change_in_the_page_history(editor_client):
+    live = PageFactory()
+    SectionFactory(page=live, heading="Old section")
+    draft = create_draft(live)
+    draft.summary = "New summary."
+    draft.save()
+    publish_draft(draft)
+    html = editor_client.get(f"/admin/pages/page/{live.pk}/history/").content.decode()
+    assert html.count("Published the draft of") == 1
+    assert "Deleted" not in html
 
 
 def test_clinic_settings_changes_record_the_editor(editor_client, editor):
