@@ -114,6 +114,7 @@ AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_CLIENT_IP_CALLABLE = "ops.middleware.client_ip"
 AXES_COOLOFF_TIME = env.int("DJANGO_AXES_COOLOFF_HOURS", default=1)
 AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "ops.login.staff_locked_out"  # the admin's look, how long, whom to ask
 
 
 ROOT_URLCONF = "clinic_site.urls"

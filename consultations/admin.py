@@ -3,10 +3,23 @@ import csv
 from django.contrib import admin
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
 
 from .models import ConsultationRequest
 
-CSV_FIELDS = ["created_at", "status", "name", "email", "phone", "location", "treatment", "message", "consent_to_contact"]
+# The spreadsheet's columns, as staff read them: (heading, value of a request).
+CSV_COLUMNS = [
+    ("Received (clinic time)", lambda row: timezone.localtime(row.created_at).strftime("%Y-%m-%d %H:%M")),
+    ("Status", lambda row: row.get_status_display()),
+    ("Name", lambda row: row.name),
+    ("Email", lambda row: row.email),
+    ("Phone", lambda row: row.phone),
+    ("Preferred office", lambda row: row.location or ""),
+    ("Treatment of interest", lambda row: row.treatment or ""),
+    ("Message", lambda row: row.message),
+    ("Agreed to be contacted", lambda row: "Yes" if row.consent_to_contact else "No"),
+]
 
 
 def csv_cell(value):
@@ -17,22 +30,34 @@ def csv_cell(value):
 
 @admin.register(ConsultationRequest)
 class ConsultationRequestAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "created_at", "name", "location", "treatment", "status"]
+    list_display = ["name", "contact", "treatment", "location", "received", "status"]
+    list_display_links = ["name"]
     list_editable = ["status"]
     list_filter = ["status", "location", "treatment", "created_at"]
     search_fields = ["name", "email", "phone"]
     date_hierarchy = "created_at"
-    readonly_fields = ["created_at", "consent_to_contact"]
+    readonly_fields = ["created_at", "consent_to_contact", "contact"]
     list_select_related = ["location", "treatment"]
     actions = ["export_csv"]
     fieldsets = [
         (None, {"fields": ["status", "created_at"]}),
-        ("Who to contact", {"fields": ["name", "email", "phone", "consent_to_contact"]}),
+        ("Who to contact", {"fields": ["contact", "name", "email", "phone", "consent_to_contact"]}),
         ("What they asked", {"fields": ["location", "treatment", "message"]}),
     ]
 
     def has_add_permission(self, request):
         return False  # requests come from patients, through the website
+
+    @admin.display(description="Reply by")
+    def contact(self, request_row):
+        links = [(f"mailto:{request_row.email}", request_row.email)] if request_row.email else []
+        if request_row.phone:
+            links.append((f"tel:{request_row.phone.replace(' ', '')}", request_row.phone))
+        return format_html_join(format_html("<br>"), '<a href="{}">{}</a>', links) or "—"
+
+    @admin.display(description="Received", ordering="created_at")
+    def received(self, request_row):
+        return date_format(timezone.localtime(request_row.created_at), "M j, g:i a")
 
     @admin.action(description="Export selected as CSV")
     def export_csv(self, request, queryset):
@@ -40,7 +65,7 @@ class ConsultationRequestAdmin(admin.ModelAdmin):
         filename = f"consultation-requests-{timezone.localdate():%Y-%m-%d}.csv"
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         writer = csv.writer(response)
-        writer.writerow(CSV_FIELDS)
+        writer.writerow([heading for heading, _ in CSV_COLUMNS])
         for row in queryset.select_related("location", "treatment"):
-            writer.writerow([csv_cell(getattr(row, field)) for field in CSV_FIELDS])
+            writer.writerow([csv_cell(value(row)) for _, value in CSV_COLUMNS])
         return response

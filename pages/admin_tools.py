@@ -57,9 +57,6 @@ class MovesInlineRows:
 
     save_on_top = True  # so pressing Enter in a field saves, rather than pressing a move button
 
-    class Media:
-        css = {"all": ["css/admin.css"]}
-
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if MOVE not in request.POST:

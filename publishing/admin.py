@@ -1,5 +1,6 @@
 """The publication check, shared by every admin of public content (treatment pages, cases)."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html
@@ -36,6 +37,15 @@ class PublicationCheckAdmin(admin.ModelAdmin):
 
     blocker_reasons = []
     actions = ["publish", "unpublish"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "publish_from":
+            # Said once, here; the admin's "You are N hours ahead of server time" note is
+            # hidden (static/css/admin.css): to staff elsewhere it read as an error.
+            zone = settings.TIME_ZONE.rsplit("/", 1)[-1].replace("_", " ")
+            field.help_text = field.help_text.replace("(clinic time)", f"(clinic time, {zone})")
+        return field
 
     @admin.display(description="Publication check")
     def publication_check(self, obj):

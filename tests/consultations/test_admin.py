@@ -1,4 +1,5 @@
 import csv
+import datetime
 import io
 
 import pytest
@@ -46,11 +47,30 @@ def test_export_selected_as_csv_returns_those_rows(admin_client):
     response = admin_client.post(CHANGELIST, {"action": "export_csv", "_selected_action": [jane.pk]})
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.content.decode())))
-    assert [(row["name"], row["phone"], row["status"]) for row in rows] == [("Jane Patient", "555-0100", "new")]
+    assert [(row["Name"], row["Phone"], row["Status"]) for row in rows] == [("Jane Patient", "555-0100", "New")]
+
+
+def test_the_csv_says_the_clinic_time_to_the_minute_and_in_words(admin_client):
+    request = ConsultationRequestFactory(consent_to_contact=True)
+    ConsultationRequest.objects.filter(pk=request.pk).update(
+        created_at=datetime.datetime(2026, 12, 1, 19, 6, 3, 847258, tzinfo=datetime.UTC)
+    )
+    response = admin_client.post(CHANGELIST, {"action": "export_csv", "_selected_action": [request.pk]})
+    [row] = csv.DictReader(io.StringIO(response.content.decode()))
+    assert row["Received (clinic time)"] == "2026-12-01 11:06"  # Los Angeles, no seconds
+    assert row["Agreed to be contacted"] == "Yes"
+
+
+def test_the_list_and_the_request_link_email_and_phone(admin_client):
+    request = ConsultationRequestFactory(email="jane@example.com", phone="555 0100")
+    for url in (CHANGELIST, f"{CHANGELIST}{request.pk}/change/"):
+        html = admin_client.get(url).content.decode()
+        assert '<a href="mailto:jane@example.com">jane@example.com</a>' in html
+        assert '<a href="tel:5550100">555 0100</a>' in html
 
 
 def test_the_csv_export_defuses_spreadsheet_formulas(admin_client):
     request = ConsultationRequestFactory(name="=HYPERLINK(\"http://evil.example\")")
     response = admin_client.post(CHANGELIST, {"action": "export_csv", "_selected_action": [request.pk]})
     [row] = csv.DictReader(io.StringIO(response.content.decode()))
-    assert row["name"].startswith("'=")
+    assert row["Name"].startswith("'=")

@@ -39,3 +39,13 @@ def test_create_editor_turns_an_existing_account_into_an_editor(monkeypatch, dja
     assert user.is_staff
     assert user.groups.filter(name="Editors").exists()
     assert user.check_password("a-long-test-password")
+
+
+def test_create_editor_asks_again_after_a_common_password(monkeypatch, capsys):
+    monkeypatch.delenv("DJANGO_EDITOR_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    typed = iter(["password", "password", "a-long-test-password", "a-long-test-password"])
+    monkeypatch.setattr("getpass.getpass", lambda prompt: next(typed))
+    call_command("create_editor", "maria", "maria@example.com")
+    assert "too common" in capsys.readouterr().err
+    assert get_user_model().objects.get(username="maria").check_password("a-long-test-password")

@@ -31,16 +31,18 @@ class Command(BaseCommand):
     def handle(self, *args, username, email, **options):
         User = get_user_model()
         user = User.objects.filter(username=username).first()
-        password = os.environ.get(PASSWORD_VARIABLE) or (None if user else self.ask_password())
         created = user is None
         if created:
             user = User(username=username)
         user.email = email
-        if password:
+        if password := os.environ.get(PASSWORD_VARIABLE):
             try:
                 validate_password(password, user)
             except ValidationError as error:
                 raise CommandError(" ".join(error.messages))
+        elif created:
+            password = self.ask_password(user)
+        if password:
             user.set_password(password)
         user.is_staff = True  # may log in to the admin; what they see there comes from the group
         user.save()
@@ -48,10 +50,18 @@ class Command(BaseCommand):
         verb = "Created" if created else "Updated"
         self.stdout.write(self.style.SUCCESS(f"{verb} editor “{username}”. They log in at /admin/."))
 
-    def ask_password(self):
+    def ask_password(self, user):
+        """Ask until the password is strong enough and typed the same twice, as createsuperuser does."""
         if not sys.stdin.isatty():
             raise CommandError(f"No password: set ${PASSWORD_VARIABLE} or run this in a terminal.")
-        password = getpass.getpass("Password: ")
-        if password != getpass.getpass("Password (again): "):
-            raise CommandError("The two passwords differ.")
-        return password
+        while True:
+            password = getpass.getpass("Password: ")
+            if password != getpass.getpass("Password (again): "):
+                self.stderr.write("The two passwords differ. Try again.")
+                continue
+            try:
+                validate_password(password, user)
+            except ValidationError as error:
+                self.stderr.write(" ".join(error.messages) + " Choose another password.")
+                continue
+            return password
