@@ -83,6 +83,13 @@ def staff_login(page, live_server, django_user_model):
 
 
 @pytest.fixture
+def editor_login(staff_login, editor):
+    """Log in, in the browser, as an editor: staff, in the Editors group, not a superuser."""
+    assert not editor.is_superuser
+    return lambda: staff_login(editor.username)
+
+
+@pytest.fixture
 def visitor(browser):
     """A second page with no cookies: an anonymous patient, beside logged-in staff."""
     with new_page(browser) as visitor:

@@ -14,13 +14,6 @@ SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "admin-page.png"
 
 
 @pytest.fixture
-def editor_login(staff_login, editor):
-    """Log in, in the browser, as an editor: staff, in the Editors group, not a superuser."""
-    assert not editor.is_superuser
-    return lambda: staff_login(editor.username)
-
-
-@pytest.fixture
 def visitor(browser, live_server):
     """An anonymous patient's browser, apart from the editor's session."""
     context = browser.new_context()
