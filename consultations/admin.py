@@ -30,7 +30,8 @@ def csv_cell(value):
 
 @admin.register(ConsultationRequest)
 class ConsultationRequestAdmin(admin.ModelAdmin):
-    list_display = ["name", "contact", "treatment", "location", "received", "status"]
+    # Status second: editable in view even when a long email pushes the last columns out.
+    list_display = ["name", "status", "received", "contact", "treatment", "location"]
     list_display_links = ["name"]
     list_editable = ["status"]
     list_filter = ["status", "location", "treatment", "created_at"]

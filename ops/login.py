@@ -40,6 +40,7 @@ def staff_locked_out(request, response=None, credentials=None):
     """What axes answers once an account is locked: the admin's look, how long, whom to ask."""
     context = {
         **admin.site.each_context(request),
+        "is_nav_sidebar_enabled": False,  # it would list nothing but "no permission"
         "title": "Account locked",
         "duration": lockout_duration(),
         "failure_limit": settings.AXES_FAILURE_LIMIT,

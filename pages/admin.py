@@ -37,15 +37,21 @@ from .views import PagePreviewView
 PUBLISH_DRAFT = "_publish_draft"  # the draft form's primary button
 
 
-class ItemInline(MoveButtonsInline, nested_admin.NestedTabularInline):
-    """A section's list, edited on the page's own form. The indication columns show for a
+class ItemInline(MoveButtonsInline, nested_admin.NestedStackedInline):
+    """A section's list, edited on the page's own form. The indication fields show for a
     uses section only (static/css/admin.css)."""
 
     model = Item
     extra = 0
-    fields = ["lead", "body", "indication", "indication_note", "indication_needs_review", "is_other_use", "move_buttons"]
+    fields = [
+        "lead",
+        "body",
+        ("indication", "indication_note"),
+        ("indication_needs_review", "is_other_use"),
+        "move_buttons",
+    ]
     readonly_fields = ["move_buttons"]
-    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}}
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 3, "cols": 60})}}
 
 
 class SectionInline(MoveButtonsInline, nested_admin.NestedStackedInline):
