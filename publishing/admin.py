@@ -49,6 +49,8 @@ class PublicationCheckAdmin(admin.ModelAdmin):
 
     @admin.display(description="Publication check")
     def publication_check(self, obj):
+        if obj.pk is None:
+            return "Checked when you save."
         if blockers := obj.publication_blockers():
             return format_html("<strong>Blocked:</strong> {}", " ".join(blockers))
         return "Can be public"
