@@ -35,8 +35,10 @@ def test_the_admin_login_and_change_form_work_under_the_csp(page, live_server, s
     # Admin scripts run: the collapsed fieldset opens and inline rows can be added.
     page.get_by_text("Search engines and ordering").click()
     expect(page.locator("#id_position")).to_be_visible()
-    page.locator(".add-row a").first.click()
+    page.get_by_role("link", name="Add another Section").click()
     expect(page.locator("#sections-4")).to_be_visible()
+    page.locator("#sections-4").get_by_role("link", name="Add another List Item").click()  # nested
+    expect(page.locator("#sections-4-items-0")).to_be_visible()
     page.get_by_role("button", name="Save", exact=True).first.click()
     expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
     assert csp_reports() == []
