@@ -233,7 +233,18 @@ CONTENT_SECURITY_POLICY = {
 
 # Cache: local memory by default (one process only). Several workers or hosts must share
 # one: CACHE_URL=redis://host:6379/1 (Django's RedisCache) or pymemcache://host:11211.
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# Whatever CACHE_URL names, wrapped so that losing it costs speed, not the site (ops/cache.py).
+_cache = env.cache_url("CACHE_URL", default="locmemcache://")
+if "redis" in _cache["BACKEND"].lower():
+    # A Redis that hangs must not hold a request: ~0.1 s, then the cache is skipped a while.
+    _cache.setdefault("OPTIONS", {}).update(socket_connect_timeout=0.1, socket_timeout=0.1)
+CACHES = {
+    "default": {
+        **_cache,
+        "BACKEND": "ops.cache.FailSoftCache",
+        "OPTIONS": {**_cache.get("OPTIONS", {}), "BACKEND": _cache["BACKEND"]},
+    }
+}
 # Anonymous GETs of public pages are kept until the next content change, scheduled change
 # or the clinic's midnight (ops/pagecache.py). Off by default under DEBUG, so `make run`
 # shows template edits at once.

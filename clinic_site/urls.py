@@ -39,3 +39,5 @@ urlpatterns = [
     path(f"{settings.MEDIA_URL.lstrip('/')}<path:path>", media, name="media"),
     path("", include("pages.urls")),
 ]
+
+handler500 = "ops.views.server_error"  # a database outage answers 503 with Retry-After

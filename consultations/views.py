@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
@@ -26,9 +27,19 @@ def rate_limit_key(request):
     return f"consultations:rate:{ip_hash(request)}"
 
 
+# While the shared cache is away (ops/cache.py), each worker counts on its own: a limit
+# per process, rather than none or refusing everyone.
+local_counts = LocMemCache("consultations-rate", {})
+
+
+def counts():
+    return local_counts if getattr(cache, "is_failing", False) else cache
+
+
 def count_submission(key):
-    cache.add(key, 0, RATE_WINDOW_SECONDS)  # starts the hour at the first submission
-    cache.incr(key)
+    store = counts()
+    store.add(key, 0, RATE_WINDOW_SECONDS)  # starts the hour at the first submission
+    store.incr(key)
 
 
 @never_cache  # the form carries this visitor's CSRF token: no shared cache may keep it
@@ -37,7 +48,7 @@ def request_consultation(request):
     clinic would each be an override of a generic view."""
     if request.method == "POST":
         key = rate_limit_key(request)
-        if cache.get(key, 0) >= settings.CONSULTATION_RATE_LIMIT:
+        if counts().get(key, 0) >= settings.CONSULTATION_RATE_LIMIT:
             response = render(request, "consultations/rate_limited.html", status=429)
             response["Retry-After"] = str(RATE_WINDOW_SECONDS)
             return response

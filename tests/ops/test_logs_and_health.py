@@ -54,13 +54,17 @@ def test_healthz_answers_503_naming_the_database_when_it_is_down(client, monkeyp
     monkeypatch.setattr("ops.views.connection", BrokenConnection())
     response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.content == b"database down"
+    assert response.content == b"database down, cache ok"
 
 
-def test_healthz_answers_503_naming_the_cache_when_it_is_down(client, settings):
+def test_healthz_reports_a_cache_outage_as_degraded_and_only_full_checks_fail_on_it(client, settings):
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:9/0"}
+        "default": {
+            "BACKEND": "ops.cache.FailSoftCache",
+            "LOCATION": "redis://127.0.0.1:9/0",  # nothing listens there
+            "OPTIONS": {"BACKEND": "django.core.cache.backends.redis.RedisCache"},
+        }
     }
     response = client.get("/healthz")
-    assert response.status_code == 503
-    assert response.content == b"cache down"
+    assert (response.status_code, response.content) == (200, b"database ok, cache degraded")
+    assert client.get("/healthz?full=1").status_code == 503
