@@ -4,7 +4,7 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import DatabaseError, connection
+from django.db import InterfaceError, OperationalError, connection
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect
 from django.template import loader
@@ -73,7 +73,7 @@ def healthz(request):
 def server_error(request):
     """Django's 500 page, except while the database is unreachable: a restart or failover
     lasts seconds, so the visitor gets the branded 503 page, told when to come back."""
-    if isinstance(sys.exc_info()[1], DatabaseError):
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):  # unreachable, not a bug
         response = HttpResponse(loader.get_template("503.html").render(), status=503)
         response["Retry-After"] = str(DATABASE_RETRY_SECONDS)
         return response

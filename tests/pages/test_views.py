@@ -127,10 +127,11 @@ def test_the_other_pages_run_at_most_4_queries_and_no_more_with_3_times_the_cont
     assert thrice[1] <= 4
 
 
-def test_healthz_answers_ok_when_the_database_answers(client):
+def test_healthz_answers_ok_when_the_database_and_the_cache_answer(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.content == b"ok"
+    assert response.content == b"database ok, cache ok"
+    assert client.get("/healthz?full=1").status_code == 200
 
 
 def test_browsers_asking_for_favicon_ico_are_sent_to_the_clinics_icon(client):
