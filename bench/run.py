@@ -266,6 +266,7 @@ http {{
         template = (ROOT / "deploy" / "nginx.conf.template").read_text()
         config = (template.replace("${LISTEN}", f"127.0.0.1:{port}")
                   .replace("${UPSTREAM}", f"127.0.0.1:{upstream_port}")
+                  .replace("${TLS}", "/dev/null").replace("${HTTP_SERVERS}", "/dev/null")  # as the ceiling: plain http
                   .replace("${STATIC_ROOT}", str(ROOT / "staticfiles"))
                   .replace("${MEDIA_ROOT}", self.env["DJANGO_MEDIA_ROOT"])
                   .replace("${PRIVATE_MEDIA_ROOT}", self.env["DJANGO_PRIVATE_MEDIA_ROOT"]))

@@ -53,6 +53,8 @@ def render(tmp_path, upstream):
         "STATIC_ROOT": tmp_path / "static",
         "MEDIA_ROOT": tmp_path / "media",
         "PRIVATE_MEDIA_ROOT": tmp_path / "private",
+        "TLS": "/dev/null",  # as behind a load balancer that ends TLS; tests/deploy/test_tls.py has TLS
+        "HTTP_SERVERS": "/dev/null",
     }.items():
         config = config.replace("${" + name + "}", str(value))
     path = tmp_path / "nginx.conf"
