@@ -62,7 +62,7 @@ chromium:
 node_modules/.package-lock.json: package-lock.json
 	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq npm; }
-	npm ci --no-audit --no-fund
+	npm ci --no-audit --no-fund --ignore-scripts
 
 # nginx for the deployed-tier tests (deploy/nginx.conf.template) and the benchmark.
 nginx:
