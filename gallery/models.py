@@ -352,6 +352,7 @@ class Case(ScheduledPublishing):
     updated_at = models.DateTimeField(auto_now=True, help_text="Filled in automatically.")
 
     objects = CaseQuerySet.as_manager()
+    blocker_fields = BLOCKER_FIELDS
     # Who changed what and when; the admin's History can revert a case.
     history = HistoricalRecords(excluded_fields=["created_at", "updated_at"])
 
@@ -435,10 +436,7 @@ class Case(ScheduledPublishing):
         # cases fail while the page is a draft.
         blockers = [reason for reason in self.publication_blockers() if reason != BLOCKED_TREATMENT_NOT_PUBLIC]
         if self.is_published and blockers:
-            errors = {}
-            for reason in blockers:  # each said at the field that fixes it
-                errors.setdefault(BLOCKER_FIELDS.get(reason, "is_published"), []).append(reason)
-            raise ValidationError(errors)
+            raise self.publication_errors(blockers)
 
     def save(self, *args, **kwargs):
         # A new photo, however it arrived (form, demo command, shell), goes through the

@@ -217,6 +217,7 @@ class Page(Illustrated, ScheduledPublishing):
     history = HistoricalRecords(
         excluded_fields=["call_to_action_html", "sections_html", "faq_structured_data", "updated_at"]
     )
+    blocker_fields = {BLOCKED_SAFETY_MISSING: "safety_information"}
 
     class Meta:
         ordering = ["position", "title"]
@@ -253,15 +254,8 @@ class Page(Illustrated, ScheduledPublishing):
 
     def clean(self):
         super().clean()
-        if not self.is_published:
-            return
-        errors = {}
-        for blocker in self.publication_blockers():
-            # Said at the field that fixes it.
-            field = "safety_information" if blocker == BLOCKED_SAFETY_MISSING else "is_published"
-            errors.setdefault(field, []).append(blocker)
-        if errors:
-            raise ValidationError(errors)
+        if self.is_published and (blockers := self.publication_blockers()):
+            raise self.publication_errors(blockers)
 
     def save(self, *args, **kwargs):
         # Render and sanitize once here, so page views never run Markdown.

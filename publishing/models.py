@@ -95,8 +95,18 @@ class ScheduledPublishing(models.Model):
         "ends. Leave empty to keep it up.",
     )
 
+    # The form field that fixes each publication blocker; any other is said at "published".
+    blocker_fields = {}
+
     class Meta:
         abstract = True
+
+    def publication_errors(self, blockers):
+        """`blockers` as a ValidationError, each reason said at the field that fixes it."""
+        errors = {}
+        for reason in blockers:
+            errors.setdefault(self.blocker_fields.get(reason, "is_published"), []).append(reason)
+        return ValidationError(errors)
 
     def is_live(self, now=None):
         """The per-row answer to `live()`, for the admin and templates."""
