@@ -1,18 +1,15 @@
 """Admin pieces any content admin can use: ordering buttons for inline rows, the preview
 of Markdown as patients will read it, and a history staff can read."""
 
-import datetime
-
 from django.contrib import admin, messages
 from django.shortcuts import redirect
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
-from simple_history.template_utils import HistoricalRecordContextHelper
 
 from gallery.forms import KeepsPhotos
+
+from .history import ReadableChanges
 
 MOVE = "_move"  # the name of the inline rows' "Move up/down" buttons
 
@@ -104,28 +101,6 @@ class IllustratedAdmin:
 
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), "image_preview"]
-
-
-class ReadableChanges(HistoricalRecordContextHelper):
-    """A history's field-by-field changes in the words the form uses: choice labels, Yes/No,
-    the clinic's dates, "(empty)" rather than None."""
-
-    def prepare_delta_change_value(self, change, value):
-        return readable(self.model._meta.get_field(change.field), value)
-
-
-def readable(field, value):
-    if value is None or value == "":
-        return "(empty)"
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    if isinstance(value, datetime.datetime):
-        return date_format(timezone.localtime(value), "DATETIME_FORMAT")
-    if isinstance(value, datetime.date):
-        return date_format(value)
-    return value
 
 
 class ReadableHistoryAdmin(SimpleHistoryAdmin):

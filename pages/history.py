@@ -1,17 +1,18 @@
-"""Restoring a treatment page as it was, sections and list items included.
+"""Reading and restoring history: changes in the words staff use, and a treatment page
+restored as it was, sections and list items included.
 
 django-simple-history keeps one history per table. A page's version is its row as
 saved at one moment plus its sections and items as they stood until the page was
-next saved (the admin saves the page row first, then the inline sections). Not for
-other models: their own "History" in the admin reverts one row at a time.
+next saved (the admin saves the page row first, then the inline sections). Restoring is
+for pages only: other models' own "History" in the admin reverts one row at a time.
 """
 
 import datetime
 
 from django.utils import timezone
 from django.utils.formats import date_format
+from simple_history.template_utils import HistoricalRecordContextHelper
 
-from .admin_tools import ReadableChanges
 from .models import Item, Page, Section
 
 PUBLISHED_DRAFT = "Published the draft of"
@@ -20,6 +21,28 @@ PUBLISHED_DRAFT = "Published the draft of"
 def published_draft_reason(draft):
     """How publishing a draft is named in the history: one change, not a section each."""
     return f"{PUBLISHED_DRAFT} {date_format(timezone.localtime(draft.created_at), 'DATETIME_FORMAT')}"
+
+
+class ReadableChanges(HistoricalRecordContextHelper):
+    """A history's field-by-field changes in the words the form uses: choice labels, Yes/No,
+    the clinic's dates, "(empty)" rather than None."""
+
+    def prepare_delta_change_value(self, change, value):
+        return readable(self.model._meta.get_field(change.field), value)
+
+
+def readable(field, value):
+    if value is None or value == "":
+        return "(empty)"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, datetime.datetime):
+        return date_format(timezone.localtime(value), "DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return date_format(value)
+    return value
 
 
 def version_end(record):
