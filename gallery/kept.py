@@ -20,6 +20,7 @@ from .storage import private_storage
 
 FOLDER = "gallery/kept"
 TOKEN = re.compile(r"[A-Za-z0-9_-]{22}")  # secrets.token_urlsafe(16)
+MASTERS = {"jpg": "JPEG", "png": "PNG"}  # what clean_photo writes, by file extension
 KEPT_FOR = timedelta(days=1)
 THUMBNAIL = (320, 320)
 
@@ -28,8 +29,7 @@ def keep(photo):
     """Store a CleanPhoto under a new token, with a thumbnail for the form; return the token."""
     purge_stale()
     token = secrets.token_urlsafe(16)
-    extension = photo.name.rsplit(".", 1)[-1]
-    private_storage.save(f"{FOLDER}/{token}.{extension}", ContentFile(photo.file.getvalue()))
+    private_storage.save(master_name(token, photo.name.rsplit(".", 1)[-1]), ContentFile(photo.file.getvalue()))
     thumbnail = photo.image.copy()
     thumbnail.thumbnail(THUMBNAIL)
     buffer = io.BytesIO()
@@ -42,12 +42,15 @@ def kept(token):
     """The master bytes and format kept under `token`, or None when there is none (any more)."""
     if not TOKEN.fullmatch(token or ""):
         return None
-    for extension, fmt in (("jpg", "JPEG"), ("png", "PNG")):
-        name = f"{FOLDER}/{token}.{extension}"
-        if private_storage.exists(name):
+    for extension, fmt in MASTERS.items():
+        if private_storage.exists(name := master_name(token, extension)):
             with private_storage.open(name) as file:
                 return file.read(), fmt
     return None
+
+
+def master_name(token, extension):
+    return f"{FOLDER}/{token}.{extension}"
 
 
 def thumbnail_name(token):
@@ -56,9 +59,8 @@ def thumbnail_name(token):
 
 def forget(token):
     """Remove a kept photo once the form that kept it has been saved."""
-    for name in private_storage.listdir(FOLDER)[1] if private_storage.exists(FOLDER) else []:
-        if name.startswith(token):
-            private_storage.delete(f"{FOLDER}/{name}")
+    for name in [*(master_name(token, extension) for extension in MASTERS), thumbnail_name(token)]:
+        private_storage.delete(name)  # a file that is not there is no error
 
 
 def forget_on_commit(tokens):
